@@ -1,0 +1,208 @@
+//! The Swedish calendar as the law counts days (lag 1930:173 om beräkning av
+//! lagstadgad tid): which days are working days, and the appeal period of a
+//! posted protocol. Also the Swedish names of weekdays and months, so that
+//! no weekday is ever typed by hand.
+
+use chrono::{Datelike, Days, NaiveDate, Weekday};
+
+/// Swedish name of a weekday, lower case ("fredag").
+pub fn weekday_name(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Mon => "måndag",
+        Weekday::Tue => "tisdag",
+        Weekday::Wed => "onsdag",
+        Weekday::Thu => "torsdag",
+        Weekday::Fri => "fredag",
+        Weekday::Sat => "lördag",
+        Weekday::Sun => "söndag",
+    }
+}
+
+/// Swedish name of a month (1–12), lower case ("februari").
+pub fn month_name(month: u32) -> &'static str {
+    const NAMES: [&str; 12] = [
+        "januari",
+        "februari",
+        "mars",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "augusti",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    NAMES[(month.clamp(1, 12) - 1) as usize]
+}
+
+/// "Fredag den 26 februari 2021".
+pub fn long_date(date: NaiveDate) -> String {
+    let weekday = weekday_name(date.weekday());
+    let mut capitalised = weekday[..1].to_uppercase();
+    capitalised.push_str(&weekday[1..]);
+    format!(
+        "{capitalised} den {} {} {}",
+        date.day(),
+        month_name(date.month()),
+        date.year()
+    )
+}
+
+/// Easter Sunday of `year` (Gregorian; the anonymous algorithm of Meeus).
+pub fn easter_sunday(year: i32) -> NaiveDate {
+    let a = year % 19;
+    let b = year / 100;
+    let c = year % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    // The algorithm only yields 22 March – 25 April, always a valid date.
+    NaiveDate::from_ymd_opt(year, month as u32, day as u32).unwrap_or(NaiveDate::MIN)
+}
+
+/// The public holiday (or holiday-like eve) falling on `date`, by its Swedish
+/// name, counting the eves the law treats as holidays (midsommarafton,
+/// julafton, nyårsafton). Sundays are not named here.
+pub fn holiday_name(date: NaiveDate) -> Option<&'static str> {
+    let easter = easter_sunday(date.year());
+    let offset = (date - easter).num_days();
+    match offset {
+        -2 => return Some("långfredagen"),
+        0 => return Some("påskdagen"),
+        1 => return Some("annandag påsk"),
+        39 => return Some("Kristi himmelsfärdsdag"),
+        49 => return Some("pingstdagen"),
+        _ => {}
+    }
+    let (month, day) = (date.month(), date.day());
+    let weekday = date.weekday();
+    match (month, day) {
+        (1, 1) => Some("nyårsdagen"),
+        (1, 6) => Some("trettondedag jul"),
+        (5, 1) => Some("första maj"),
+        (6, 6) => Some("Sveriges nationaldag"),
+        (6, 19..=25) if weekday == Weekday::Fri => Some("midsommarafton"),
+        (6, 20..=26) if weekday == Weekday::Sat => Some("midsommardagen"),
+        (10, 31) | (11, 1..=6) if weekday == Weekday::Sat => Some("alla helgons dag"),
+        (12, 24) => Some("julafton"),
+        (12, 25) => Some("juldagen"),
+        (12, 26) => Some("annandag jul"),
+        (12, 31) => Some("nyårsafton"),
+        _ => None,
+    }
+}
+
+/// Whether a deadline may end on `date`: not a Saturday, Sunday, public
+/// holiday, midsommarafton, julafton or nyårsafton.
+pub fn is_working_day(date: NaiveDate) -> bool {
+    !matches!(date.weekday(), Weekday::Sat | Weekday::Sun) && holiday_name(date).is_none()
+}
+
+/// `date` itself when it is a working day, else the next working day.
+pub fn on_or_after_working_day(date: NaiveDate) -> NaiveDate {
+    let mut day = date;
+    while !is_working_day(day) {
+        day = day + Days::new(1);
+    }
+    day
+}
+
+/// The last day to appeal a decision whose protocol was posted on `posted`:
+/// three weeks later, moved to the next working day (kommunallagen 13 kap. 6 §
+/// with lag 1930:173).
+pub fn last_appeal_day(posted: NaiveDate) -> NaiveDate {
+    on_or_after_working_day(posted + Days::new(21))
+}
+
+/// The day the notice is taken down: the day after the last day to appeal.
+pub fn take_down_day(posted: NaiveDate) -> NaiveDate {
+    last_appeal_day(posted) + Days::new(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")
+    }
+
+    #[test]
+    fn easter_matches_published_dates() {
+        for (year, easter) in [
+            (2019, "2019-04-21"),
+            (2020, "2020-04-12"),
+            (2021, "2021-04-04"),
+            (2022, "2022-04-17"),
+            (2024, "2024-03-31"),
+            (2025, "2025-04-20"),
+            (2026, "2026-04-05"),
+            (2038, "2038-04-25"),
+        ] {
+            assert_eq!(easter_sunday(year), date(easter), "{year}");
+        }
+    }
+
+    #[test]
+    fn holidays_and_eves_are_named() {
+        for (day, name) in [
+            ("2021-04-02", "långfredagen"),
+            ("2021-04-05", "annandag påsk"),
+            ("2021-05-13", "Kristi himmelsfärdsdag"),
+            ("2021-06-25", "midsommarafton"),
+            ("2024-06-21", "midsommarafton"),
+            ("2021-11-06", "alla helgons dag"),
+            ("2020-10-31", "alla helgons dag"),
+            ("2021-12-24", "julafton"),
+            ("2021-12-31", "nyårsafton"),
+            ("2022-01-06", "trettondedag jul"),
+            ("2026-06-06", "Sveriges nationaldag"),
+        ] {
+            assert_eq!(holiday_name(date(day)), Some(name), "{day}");
+        }
+        assert_eq!(holiday_name(date("2021-06-24")), None);
+        assert_eq!(holiday_name(date("2021-03-04")), None);
+    }
+
+    #[test]
+    fn appeal_days_move_past_weekends_and_holidays() {
+        for (posted, last) in [
+            // Plain case: three weeks from a Thursday is a Thursday.
+            ("2021-03-04", "2021-03-25"),
+            // Lands on a Saturday → Monday.
+            ("2021-03-06", "2021-03-29"),
+            // Lands on långfredagen 2021-04-02 → Tuesday after annandag påsk.
+            ("2021-03-12", "2021-04-06"),
+            // Lands on midsommarafton 2021-06-25 → Monday 28 June.
+            ("2021-06-04", "2021-06-28"),
+            // Lands on julafton 2021 (Friday) → Monday 27 December.
+            ("2021-12-03", "2021-12-27"),
+            // Lands on nyårsafton 2021 → Monday 3 January 2022.
+            ("2021-12-10", "2022-01-03"),
+            // Lands on Kristi himmelsfärdsdag 2022-05-26 → Friday 27 May.
+            ("2022-05-05", "2022-05-27"),
+        ] {
+            assert_eq!(last_appeal_day(date(posted)), date(last), "posted {posted}");
+        }
+        assert_eq!(take_down_day(date("2021-03-04")), date("2021-03-26"));
+    }
+
+    #[test]
+    fn long_dates_name_the_weekday() {
+        assert_eq!(long_date(date("2021-02-26")), "Fredag den 26 februari 2021");
+        assert_eq!(
+            long_date(date("2017-09-27")),
+            "Onsdag den 27 september 2017"
+        );
+    }
+}

@@ -1,0 +1,142 @@
+//! The one shape every problem takes on its way to the user, and its one
+//! renderer. Stages report their own error types; this module turns them into
+//! `file:line:column` messages with the offending source line and a caret.
+
+use std::fmt::Write as _;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use codespan_reporting::diagnostic::{Diagnostic as Report, Label};
+use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::term::{self, Config};
+
+/// How bad a problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// Nothing is written for a file with errors.
+    Error,
+    /// Printed, but the documents are still produced.
+    Warning,
+}
+
+/// A problem in one file, with where it is and what to do about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// The file the problem is in.
+    pub file: PathBuf,
+    /// Byte range in the file, when known.
+    pub span: Option<Range<usize>>,
+    /// What is wrong.
+    pub message: String,
+    /// What to write instead.
+    pub hints: Vec<String>,
+}
+
+impl Diagnostic {
+    /// An error in `file` at `span`.
+    pub fn error(file: &Path, span: Option<Range<usize>>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            file: file.to_path_buf(),
+            span,
+            message: message.into(),
+            hints: Vec::new(),
+        }
+    }
+
+    /// Adds a hint: what to write instead.
+    #[must_use]
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hints.push(hint.into());
+        self
+    }
+}
+
+/// 1-based line and column (in characters) of byte `offset` in `text`.
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let offset = floor_char_boundary(text, offset);
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, text[line_start..offset].chars().count() + 1)
+}
+
+fn floor_char_boundary(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// Renders diagnostics in the style of rustc and typst. `source_of` gives the
+/// text of a file so its line can be shown; a file it cannot give is still
+/// named, without the snippet.
+pub fn render(diagnostics: &[Diagnostic], source_of: impl Fn(&Path) -> Option<String>) -> String {
+    let mut files = SimpleFiles::new();
+    let mut out = String::new();
+    let config = Config::default();
+    for diagnostic in diagnostics {
+        let name = diagnostic.file.display().to_string();
+        let report = match diagnostic.severity {
+            Severity::Error => Report::error(),
+            Severity::Warning => Report::warning(),
+        }
+        .with_message(&diagnostic.message)
+        .with_notes(
+            diagnostic
+                .hints
+                .iter()
+                .map(|h| format!("hint: {h}"))
+                .collect(),
+        );
+        let report = match (&diagnostic.span, source_of(&diagnostic.file)) {
+            (Some(span), Some(text)) => {
+                let start = floor_char_boundary(&text, span.start);
+                let end = floor_char_boundary(&text, span.end.max(start));
+                let id = files.add(name, text);
+                report.with_labels(vec![Label::primary(id, start..end)])
+            }
+            _ => {
+                let _ = writeln!(
+                    out,
+                    "{}: {name}",
+                    match diagnostic.severity {
+                        Severity::Error => "error",
+                        Severity::Warning => "warning",
+                    }
+                );
+                report
+            }
+        };
+        if term::emit_to_string(&mut out, &config, &files, &report).is_err() {
+            let _ = writeln!(out, "{}: {}", diagnostic.file.display(), diagnostic.message);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_column_counts_characters_not_bytes() {
+        let text = "datum: 2021\nplåts: x\n";
+        assert_eq!(line_column(text, 0), (1, 1));
+        assert_eq!(line_column(text, text.find("x").expect("x")), (2, 8));
+    }
+
+    #[test]
+    fn rendered_errors_name_file_line_and_column() {
+        let text = "datum: 2021-02-26\nforedragande: x\n".to_owned();
+        let diag = Diagnostic::error(Path::new("m.yaml"), Some(18..30), "unknown key")
+            .with_hint("write `föredragande`");
+        let shown = render(&[diag], |_| Some(text.clone()));
+        assert!(shown.contains("m.yaml:2:1"), "{shown}");
+        assert!(shown.contains("foredragande: x"), "{shown}");
+        assert!(shown.contains("hint: write `föredragande`"), "{shown}");
+    }
+}

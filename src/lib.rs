@@ -1,0 +1,19 @@
+//! protokoll: Swedish meeting minutes from YAML meeting files.
+//!
+//! The pipeline, one module per stage (see ARCHITECTURE.md):
+//! [`workspace`] reads → [`parse`] → [`validate`] → [`number`] →
+//! [`render`] (Tera → Typst source) → [`typeset`] (Typst → PDF) →
+//! [`output`] writes. [`pipeline`] wires them; [`cli`] is the command line.
+
+pub mod calendar;
+pub mod cli;
+pub mod diagnostic;
+pub mod model;
+pub mod number;
+pub mod output;
+pub mod parse;
+pub mod pipeline;
+pub mod render;
+pub mod typeset;
+pub mod validate;
+pub mod workspace;

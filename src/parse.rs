@@ -1,0 +1,160 @@
+//! Stage 1: YAML text → model. Pure: the caller reads the files.
+//!
+//! serde-saphyr does the YAML (1.2, with duplicate keys as errors and a budget
+//! against alias bombs) and reports where each error is; this module turns
+//! its errors into [`ParseError`]s that say what to write instead.
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use serde::de::DeserializeOwned;
+
+use crate::diagnostic::Diagnostic;
+use crate::model::{Meeting, Organ, Spanned};
+
+/// A file that is not a valid meeting or organ file.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("{}: {message}", file.display())]
+pub struct ParseError {
+    /// The file.
+    pub file: PathBuf,
+    /// Byte range of the offending node, when known.
+    pub span: Option<Range<usize>>,
+    /// What is wrong, in the reader's words.
+    pub message: String,
+    /// What to write instead.
+    pub hint: Option<String>,
+}
+
+impl ParseError {
+    /// The error as a diagnostic for the one renderer.
+    pub fn to_diagnostic(&self) -> Diagnostic {
+        let diagnostic = Diagnostic::error(&self.file, self.span.clone(), &self.message);
+        match &self.hint {
+            Some(hint) => diagnostic.with_hint(hint),
+            None => diagnostic,
+        }
+    }
+}
+
+/// Parses a meeting file.
+pub fn parse_meeting(file: &Path, text: &str) -> Result<Meeting, ParseError> {
+    parse(file, text)
+}
+
+/// Parses an `organ.yaml`.
+pub fn parse_organ(file: &Path, text: &str) -> Result<Organ, ParseError> {
+    parse(file, text)
+}
+
+/// Byte range of a spanned value in the text it was parsed from.
+pub fn span_of<T>(value: &Spanned<T>) -> Option<Range<usize>> {
+    location_range(&value.referenced)
+}
+
+fn location_range(location: &serde_saphyr::Location) -> Option<Range<usize>> {
+    let span = location.span();
+    let start = usize::try_from(span.byte_offset()?).ok()?;
+    let len = usize::try_from(span.byte_len().unwrap_or(0)).ok()?;
+    Some(start..start + len.max(1))
+}
+
+fn parse<T: DeserializeOwned>(file: &Path, text: &str) -> Result<T, ParseError> {
+    if text.trim().is_empty() {
+        return Err(ParseError {
+            file: file.to_path_buf(),
+            span: None,
+            message: "the file is empty".into(),
+            hint: Some("a meeting file starts with `datum: YYYY-MM-DD`; see FORMAT.md".into()),
+        });
+    }
+    serde_saphyr::from_str::<T>(text).map_err(|error| {
+        let span = error.location().as_ref().and_then(location_range);
+        let message = plain_message(&error);
+        let hint = unknown_key_hint(&message);
+        ParseError {
+            file: file.to_path_buf(),
+            span,
+            message,
+            hint,
+        }
+    })
+}
+
+/// serde-saphyr's own rendering repeats the location and a snippet; the
+/// diagnostic renderer shows those, so keep only the first line of the message.
+fn plain_message(error: &serde_saphyr::Error) -> String {
+    let rendered = error.without_snippet().to_string();
+    let first = rendered.lines().next().unwrap_or("").trim();
+    let first = first
+        .strip_prefix("error: ")
+        .unwrap_or(first)
+        .split(" at line ")
+        .next()
+        .unwrap_or(first);
+    first.to_string()
+}
+
+/// "unknown field `foredragande`, expected one of …" → "did you mean `föredragande`?"
+fn unknown_key_hint(message: &str) -> Option<String> {
+    let rest = message.split("unknown field `").nth(1)?;
+    let (typed, rest) = rest.split_once('`')?;
+    let expected: Vec<&str> = rest.split('`').skip(1).step_by(2).collect();
+    let folded = fold(typed);
+    let nearest = expected
+        .iter()
+        .map(|key| (strsim::levenshtein(&folded, &fold(key)), *key))
+        .min()?;
+    if nearest.0 <= 3.max(typed.chars().count() / 3) {
+        Some(format!("did you mean `{}`?", nearest.1))
+    } else {
+        Some(format!("known keys here: {}", expected.join(", ")))
+    }
+}
+
+/// Compares keys the way a secretary types them on a keyboard without å, ä, ö.
+fn fold(key: &str) -> String {
+    key.to_lowercase()
+        .replace(['å', 'ä'], "a")
+        .replace('ö', "o")
+        .replace('-', "_")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str =
+        "datum: 2021-02-26\ntid: \"09:00–12:00\"\nplats: Teams\nordförande: A\nsekreterare: B\n";
+
+    #[test]
+    fn minimal_meeting_parses() {
+        let meeting = parse_meeting(Path::new("m.yaml"), MINIMAL).expect("valid");
+        assert_eq!(meeting.place, "Teams");
+        assert_eq!(meeting.date.referenced.line(), 1);
+    }
+
+    #[test]
+    fn unknown_key_suggests_the_swedish_spelling() {
+        let text = format!("{MINIMAL}paragrafer:\n  - rubrik: X\n    foredragande: Y\n");
+        let error = parse_meeting(Path::new("m.yaml"), &text).expect_err("unknown key");
+        assert!(error.message.contains("foredragande"), "{}", error.message);
+        assert_eq!(error.hint.as_deref(), Some("did you mean `föredragande`?"));
+        let span = error.span.expect("located");
+        assert_eq!(&text[span.start..span.start + 12], "foredragande");
+    }
+
+    #[test]
+    fn impossible_date_is_located() {
+        let text = MINIMAL.replace("2021-02-26", "2021-02-30");
+        let error = parse_meeting(Path::new("m.yaml"), &text).expect_err("bad date");
+        assert!(error.message.contains("2021-02-30"), "{}", error.message);
+        assert_eq!(error.span.map(|s| s.start), Some(7));
+    }
+
+    #[test]
+    fn empty_and_list_files_are_rejected() {
+        assert!(parse_meeting(Path::new("m.yaml"), "  \n").is_err());
+        assert!(parse_meeting(Path::new("m.yaml"), "- a\n- b\n").is_err());
+    }
+}

@@ -1,0 +1,199 @@
+//! The stages wired together for one meeting file: read → parse → validate →
+//! number → render → typeset → write. Each stage's error becomes a
+//! [`BuildError`]; nothing is written unless every stage before succeeded.
+
+use std::path::{Path, PathBuf};
+
+use chrono::Datelike;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::{NumberedMeeting, Organ};
+use crate::number::{self, MeetingSummary};
+use crate::output::{self, WriteError};
+use crate::parse::{self, ParseError};
+use crate::render::{RenderError, Renderer, Templates, TypstDocument};
+use crate::typeset::{Job, TypesetError, Typesetter};
+use crate::validate;
+use crate::workspace::{self, LoadError, ORGAN_FILE};
+
+/// How to build.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The root of the output tree (`output/`).
+    pub out_dir: PathBuf,
+    /// Also write the generated Typst source beside each PDF.
+    pub emit_typst: bool,
+}
+
+/// What stays the same across a batch: compiled templates and loaded fonts.
+pub struct Session {
+    renderer: Renderer,
+    typesetter: Typesetter,
+}
+
+/// One meeting built.
+#[derive(Debug)]
+pub struct Built {
+    /// The PDF written.
+    pub pdf: PathBuf,
+    /// Its page count.
+    pub pages: usize,
+    /// Warnings from validation and Typst.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Why a meeting was not built.
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    /// A file could not be read.
+    #[error(transparent)]
+    Load(#[from] LoadError),
+    /// A file is not valid YAML of the right shape.
+    #[error(transparent)]
+    Parse(#[from] ParseError),
+    /// The meeting breaks the rules.
+    #[error("{} error(s) in the meeting file", .0.iter().filter(|d| d.severity == Severity::Error).count())]
+    Invalid(Vec<Diagnostic>),
+    /// A template failed.
+    #[error(transparent)]
+    Render(#[from] RenderError),
+    /// Typst failed.
+    #[error(transparent)]
+    Typeset(#[from] TypesetError),
+    /// The result could not be written.
+    #[error(transparent)]
+    Write(#[from] WriteError),
+}
+
+impl BuildError {
+    /// The error as diagnostics; `file` is the meeting file being built.
+    pub fn to_diagnostics(&self, file: &Path) -> Vec<Diagnostic> {
+        match self {
+            BuildError::Parse(error) => vec![error.to_diagnostic()],
+            BuildError::Invalid(found) => found.clone(),
+            other => vec![Diagnostic::error(file, None, other.to_string())],
+        }
+    }
+}
+
+/// A meeting read, parsed, validated and numbered, with its organ.
+#[derive(Debug)]
+pub struct Prepared {
+    /// The organ.
+    pub organ: Organ,
+    /// The organ's folder.
+    pub organ_dir: PathBuf,
+    /// The numbered meeting.
+    pub meeting: NumberedMeeting,
+    /// Warnings from validation.
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl Session {
+    /// Compiles `templates` and loads the fonts.
+    pub fn new(templates: &Templates) -> Result<Self, RenderError> {
+        Ok(Session {
+            renderer: Renderer::new(templates)?,
+            typesetter: Typesetter::new(),
+        })
+    }
+
+    /// Builds the protocol of the meeting in `file` into the output tree.
+    pub fn build(&self, file: &Path, options: &BuildOptions) -> Result<Built, BuildError> {
+        let prepared = prepare(file)?;
+        let document = self.renderer.protocol(&prepared.organ, &prepared.meeting)?;
+        let date = prepared.meeting.meeting.date.value.0;
+        let organ_name = prepared
+            .organ_dir
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "organ".into());
+        let ident = format!("{organ_name}/{date}/protokoll");
+        let typeset = self.typesetter.typeset(
+            &document,
+            &Job {
+                root: &prepared.organ_dir,
+                date,
+                ident: &ident,
+            },
+        )?;
+        let dir = options
+            .out_dir
+            .join(&organ_name)
+            .join(date.year().to_string());
+        let stem = format!("{date}-protokoll");
+        if options.emit_typst {
+            write_typst(&dir, &stem, &document)?;
+        }
+        let pdf = dir.join(format!("{stem}.pdf"));
+        output::write_atomic(&pdf, &typeset.pdf)?;
+        let mut warnings = prepared.warnings;
+        warnings.extend(typeset.warnings.iter().map(|w| {
+            let mut d = Diagnostic::error(file, None, w.to_string());
+            d.severity = Severity::Warning;
+            d
+        }));
+        Ok(Built {
+            pdf,
+            pages: typeset.pages,
+            warnings,
+        })
+    }
+
+    /// Renders the Typst source of the meeting in `file` without typesetting it.
+    pub fn render(&self, file: &Path) -> Result<TypstDocument, BuildError> {
+        let prepared = prepare(file)?;
+        Ok(self.renderer.protocol(&prepared.organ, &prepared.meeting)?)
+    }
+}
+
+/// Reads, parses, validates and numbers the meeting in `file`.
+pub fn prepare(file: &Path) -> Result<Prepared, BuildError> {
+    let source = workspace::read_source(file)?;
+    let organ_dir = workspace::organ_dir(file)?;
+    let organ_file = workspace::read_source(&organ_dir.join(ORGAN_FILE))?;
+    let organ = parse::parse_organ(&organ_file.path, &organ_file.text)?;
+    let meeting = parse::parse_meeting(file, &source.text)?;
+
+    let found = validate::validate(file, &organ, &meeting);
+    let (errors, warnings): (Vec<_>, Vec<_>) = found
+        .into_iter()
+        .partition(|d| d.severity == Severity::Error);
+    if !errors.is_empty() {
+        return Err(BuildError::Invalid(errors));
+    }
+
+    let siblings = organ_summaries(&organ_dir, file)?;
+    Ok(Prepared {
+        organ,
+        organ_dir,
+        meeting: number::number(meeting, &siblings),
+        warnings,
+    })
+}
+
+/// Numbering summaries of the organ's other meetings. A sibling that does not
+/// parse is skipped here: it gets its own error when it is built or checked.
+fn organ_summaries(organ_dir: &Path, this: &Path) -> Result<Vec<MeetingSummary>, BuildError> {
+    let mut summaries = Vec::new();
+    for path in workspace::organ_meeting_files(organ_dir)? {
+        if path == this {
+            continue;
+        }
+        let source = workspace::read_source(&path)?;
+        if let Ok(meeting) = parse::parse_meeting(&path, &source.text) {
+            summaries.push(MeetingSummary::of(&meeting));
+        }
+    }
+    Ok(summaries)
+}
+
+/// Writes the generated source and the modules it imports, so that the Typst
+/// CLI compiles the very same document.
+fn write_typst(dir: &Path, stem: &str, document: &TypstDocument) -> Result<(), WriteError> {
+    output::write_atomic(&dir.join(format!("{stem}.typ")), document.main.as_bytes())?;
+    for (path, text) in &document.modules {
+        output::write_atomic(&dir.join(path), text.as_bytes())?;
+    }
+    Ok(())
+}

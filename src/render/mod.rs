@@ -1,0 +1,222 @@
+//! Stage 3: model → Typst source, through Tera templates.
+//!
+//! Every value a template prints is escaped for Typst markup by Tera's
+//! autoescape (see [`escape`]), so a template that forgets a filter prints
+//! text, never code. Markdown fields go through the `markdown` and
+//! `markdown_inline` filters, which produce markup that is safe by
+//! construction ([`markdown`]); `typst_str` writes a Typst string literal.
+//!
+//! The default templates are compiled into the binary; a municipality's
+//! `templates/` folder replaces them file by file.
+
+pub mod context;
+pub mod escape;
+pub mod markdown;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use tera::{Context, Kwargs, State, Tera, Value};
+
+use crate::model::{NumberedMeeting, Organ};
+pub use context::ProtocolContext;
+
+/// The built-in templates, by their name inside `templates/`. Top-level files
+/// are Tera templates; files under `lib/` are plain Typst modules that the
+/// generated source imports.
+const EMBEDDED: &[(&str, &str)] = &[
+    (
+        "protokoll.typ",
+        include_str!("../../templates/protokoll.typ"),
+    ),
+    ("paragraf.typ", include_str!("../../templates/paragraf.typ")),
+    (
+        "lib/layout.typ",
+        include_str!("../../templates/lib/layout.typ"),
+    ),
+];
+
+/// Folder inside `templates/` whose files are Typst modules, not Tera templates.
+const MODULE_DIR: &str = "lib/";
+
+/// A template set: the embedded defaults with any overrides laid over them.
+#[derive(Debug, Clone)]
+pub struct Templates {
+    files: BTreeMap<String, String>,
+    overridden: Vec<String>,
+}
+
+/// A generated Typst project: the main source, the modules it imports, and
+/// the files (logo, bilagor) it may read from the organ's folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TypstDocument {
+    /// Path of the main file inside the project ("protokoll.typ").
+    pub main_path: String,
+    /// The generated main source.
+    pub main: String,
+    /// Imported modules by path ("lib/layout.typ").
+    pub modules: BTreeMap<String, String>,
+    /// Files the document may read, relative to the organ's folder.
+    pub assets: Vec<String>,
+}
+
+/// A template that could not be loaded or rendered.
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    /// A template file could not be read.
+    #[error("{}: {source}", path.display())]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// Tera rejected a template or failed while rendering it.
+    #[error("template {template}: {message}")]
+    Template {
+        /// The template's name.
+        template: String,
+        /// Tera's message, with its own location.
+        message: String,
+    },
+}
+
+impl Default for Templates {
+    fn default() -> Self {
+        Self::embedded()
+    }
+}
+
+impl Templates {
+    /// The built-in templates only.
+    pub fn embedded() -> Self {
+        Templates {
+            files: EMBEDDED
+                .iter()
+                .map(|(name, text)| ((*name).to_owned(), (*text).to_owned()))
+                .collect(),
+            overridden: Vec::new(),
+        }
+    }
+
+    /// The built-in templates, each replaced by the file of the same name in
+    /// `dir` when there is one. Files in `dir` with other names are added, so
+    /// a template can include a partial of its own.
+    pub fn with_overrides(dir: &Path) -> Result<Self, RenderError> {
+        let mut templates = Self::embedded();
+        for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+            let entry = entry.map_err(|e| RenderError::Read {
+                path: dir.to_path_buf(),
+                source: e.into(),
+            })?;
+            let is_template = entry.path().extension().is_some_and(|e| e == "typ");
+            if !entry.file_type().is_file() || !is_template {
+                continue;
+            }
+            let name = entry
+                .path()
+                .strip_prefix(dir)
+                .unwrap_or(entry.path())
+                .to_string_lossy()
+                .replace('\\', "/");
+            let text =
+                std::fs::read_to_string(entry.path()).map_err(|source| RenderError::Read {
+                    path: entry.path().to_path_buf(),
+                    source,
+                })?;
+            templates.overridden.push(name.clone());
+            templates.files.insert(name, text);
+        }
+        Ok(templates)
+    }
+
+    /// Names of the templates taken from the override folder.
+    pub fn overridden(&self) -> &[String] {
+        &self.overridden
+    }
+
+    /// Every template file by name, e.g. to copy the defaults out for editing.
+    pub fn files(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.files.iter().map(|(k, v)| (k.as_str(), v.as_str()))
+    }
+}
+
+/// Renders documents from one template set.
+pub struct Renderer {
+    tera: Tera,
+    modules: BTreeMap<String, String>,
+}
+
+impl Renderer {
+    /// Compiles the templates; fails on a template syntax error.
+    pub fn new(templates: &Templates) -> Result<Self, RenderError> {
+        let mut tera = Tera::new();
+        tera.set_escape_fn(escape::escape_for_tera);
+        tera.autoescape_on([".typ"]);
+        tera.register_filter("markdown", |text: &str, _: Kwargs, _: &State| {
+            Value::safe_string(&markdown::markdown_block(text))
+        });
+        tera.register_filter("markdown_inline", |text: &str, _: Kwargs, _: &State| {
+            Value::safe_string(&markdown::markdown_inline(text))
+        });
+        tera.register_filter("typst_str", |text: &str, _: Kwargs, _: &State| {
+            Value::safe_string(&format!("\"{}\"", escape::escape_string_literal(text)))
+        });
+        let mut modules = BTreeMap::new();
+        for (name, text) in &templates.files {
+            if name.starts_with(MODULE_DIR) {
+                modules.insert(name.clone(), text.clone());
+            } else {
+                tera.add_raw_template(name, text)
+                    .map_err(|e| template_error(name, &e))?;
+            }
+        }
+        Ok(Renderer { tera, modules })
+    }
+
+    /// The protocol of a numbered meeting.
+    pub fn protocol(
+        &self,
+        organ: &Organ,
+        meeting: &NumberedMeeting,
+    ) -> Result<TypstDocument, RenderError> {
+        let context = ProtocolContext::new(organ, meeting);
+        let mut assets: Vec<String> = organ.logo.iter().map(|l| l.value.clone()).collect();
+        assets.sort();
+        self.render("protokoll.typ", &context, assets)
+    }
+
+    fn render(
+        &self,
+        template: &str,
+        data: &impl serde::Serialize,
+        assets: Vec<String>,
+    ) -> Result<TypstDocument, RenderError> {
+        let mut context = Context::new();
+        context.insert("doc", data);
+        let main = self
+            .tera
+            .render(template, &context)
+            .map_err(|e| template_error(template, &e))?;
+        Ok(TypstDocument {
+            main_path: template.to_owned(),
+            main,
+            modules: self.modules.clone(),
+            assets,
+        })
+    }
+}
+
+fn template_error(template: &str, error: &tera::Error) -> RenderError {
+    let mut message = error.to_string();
+    let mut source = std::error::Error::source(error);
+    while let Some(cause) = source {
+        message.push_str(": ");
+        message.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    RenderError::Template {
+        template: template.to_owned(),
+        message,
+    }
+}

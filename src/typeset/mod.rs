@@ -1,0 +1,249 @@
+//! Stage 4: Typst source → PDF, in-process with the `typst` crate.
+//!
+//! One [`Typesetter`] serves a whole batch: it holds the standard library and
+//! the embedded fonts, which are costly to set up. Each document gets a cheap
+//! [`world::DocumentWorld`] and afterwards Typst's memo cache is trimmed, so a
+//! batch of a hundred protocols runs in flat memory.
+
+mod fonts;
+mod world;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use chrono::{Datelike, NaiveDate};
+use typst::diag::{Severity, SourceDiagnostic};
+use typst::foundations::{Datetime, Smart};
+use typst::syntax::{FileId, Source};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World, WorldExt};
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
+
+use crate::render::TypstDocument;
+use world::{DocumentWorld, file_id};
+
+/// Compiles documents; build one per process and reuse it.
+pub struct Typesetter {
+    library: LazyHash<Library>,
+    book: LazyHash<FontBook>,
+    fonts: Vec<Font>,
+}
+
+/// What a compilation needs beyond the source.
+#[derive(Debug, Clone)]
+pub struct Job<'a> {
+    /// The only folder files may be read from (the organ's folder).
+    pub root: &'a Path,
+    /// The date that stands for "today" and the PDF's creation date.
+    pub date: NaiveDate,
+    /// A stable identifier of the document (e.g. "socsam/2021-02-26/protokoll").
+    pub ident: &'a str,
+}
+
+/// A finished PDF and what Typst warned about on the way.
+#[derive(Debug)]
+pub struct Typeset {
+    /// The PDF file's bytes (PDF/A-2a and PDF/UA-1).
+    pub pdf: Vec<u8>,
+    /// Number of pages.
+    pub pages: usize,
+    /// Typst's warnings, located in the generated source.
+    pub warnings: Vec<TypstMessage>,
+}
+
+/// A Typst diagnostic, located in the generated source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TypstMessage {
+    /// "protokoll.typ:12:5", or empty when Typst gave no location.
+    pub location: String,
+    /// Typst's message.
+    pub message: String,
+    /// Typst's hints.
+    pub hints: Vec<String>,
+}
+
+impl std::fmt::Display for TypstMessage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if !self.location.is_empty() {
+            write!(f, "{}: ", self.location)?;
+        }
+        f.write_str(&self.message)?;
+        for hint in &self.hints {
+            write!(f, " (hint: {hint})")?;
+        }
+        Ok(())
+    }
+}
+
+/// Why a document could not be typeset.
+#[derive(Debug, thiserror::Error)]
+pub enum TypesetError {
+    /// A file the meeting names lies outside the organ's folder or does not exist.
+    #[error("{path}: {reason}")]
+    Asset {
+        /// The path as written in the meeting or organ file.
+        path: String,
+        /// Why it cannot be used.
+        reason: String,
+    },
+    /// Typst rejected the generated source (a template error).
+    #[error("Typst could not compile the document: {}", join(.0))]
+    Compile(Vec<TypstMessage>),
+    /// Typst could not write a conforming PDF.
+    #[error("Typst could not write the PDF: {}", join(.0))]
+    Export(Vec<TypstMessage>),
+}
+
+fn join(messages: &[TypstMessage]) -> String {
+    messages
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+impl Default for Typesetter {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Typesetter {
+    /// Loads the standard library and the embedded fonts.
+    pub fn new() -> Self {
+        let fonts = fonts::embedded();
+        Typesetter {
+            library: LazyHash::new(Library::builder().build()),
+            book: LazyHash::new(FontBook::from_fonts(&fonts)),
+            fonts,
+        }
+    }
+
+    /// Compiles `document` to a PDF/A-2a + PDF/UA-1 file.
+    pub fn typeset(&self, document: &TypstDocument, job: &Job) -> Result<Typeset, TypesetError> {
+        let world = self.world(document, job)?;
+        let result = typst::compile::<PagedDocument>(&world);
+        let warnings = messages(&world, &result.warnings);
+        let compiled = result
+            .output
+            .map_err(|errors| TypesetError::Compile(messages(&world, &errors)));
+        let pdf = compiled.and_then(|paged| {
+            let pdf = typst_pdf::pdf(&paged, &pdf_options(job))
+                .map_err(|errors| TypesetError::Export(messages(&world, &errors)))?;
+            Ok(Typeset {
+                pdf,
+                pages: paged.pages().len(),
+                warnings,
+            })
+        });
+        // Memoised layouts of this document are of no use to the next one.
+        comemo::evict(2);
+        pdf
+    }
+
+    fn world(
+        &self,
+        document: &TypstDocument,
+        job: &Job,
+    ) -> Result<DocumentWorld<'_>, TypesetError> {
+        let source_error = |path: &str, reason: String| TypesetError::Asset {
+            path: path.to_owned(),
+            reason,
+        };
+        let mut sources = HashMap::new();
+        let main =
+            file_id(&document.main_path).map_err(|e| source_error(&document.main_path, e))?;
+        sources.insert(main, Source::new(main, document.main.clone()));
+        for (path, text) in &document.modules {
+            let id = file_id(path).map_err(|e| source_error(path, e))?;
+            sources.insert(id, Source::new(id, text.clone()));
+        }
+        let mut assets = HashMap::new();
+        for path in &document.assets {
+            let real = confine(job.root, path).map_err(|reason| source_error(path, reason))?;
+            let id = file_id(path).map_err(|e| source_error(path, e))?;
+            assets.insert(id, real);
+        }
+        let today = Datetime::from_ymd(
+            job.date.year(),
+            job.date.month() as u8,
+            job.date.day() as u8,
+        )
+        .ok_or_else(|| source_error("datum", "not a representable date".into()))?;
+        Ok(DocumentWorld::new(self, main, sources, assets, today))
+    }
+}
+
+/// The real path of `relative` inside `root`, refusing anything that leaves it
+/// (`..`, absolute paths, symlinks pointing out).
+fn confine(root: &Path, relative: &str) -> Result<PathBuf, String> {
+    let root = root
+        .canonicalize()
+        .map_err(|e| format!("the organ folder cannot be read: {e}"))?;
+    let real = root
+        .join(relative)
+        .canonicalize()
+        .map_err(|e| format!("no such file beside organ.yaml ({e})"))?;
+    if real.starts_with(&root) {
+        Ok(real)
+    } else {
+        Err("files must lie inside the organ's folder".into())
+    }
+}
+
+fn pdf_options(job: &Job) -> PdfOptions {
+    let timestamp = Datetime::from_ymd_hms(
+        job.date.year(),
+        job.date.month() as u8,
+        job.date.day() as u8,
+        0,
+        0,
+        0,
+    )
+    .map(Timestamp::new_utc);
+    PdfOptions {
+        ident: Smart::Custom(job.ident.to_owned()),
+        timestamp,
+        standards: standards(),
+        tagged: true,
+        ..PdfOptions::default()
+    }
+}
+
+fn standards() -> PdfStandards {
+    // The pair is fixed and known to be compatible; a failure here is a bug
+    // in Typst's standards table, so fall back to the default rather than panic.
+    PdfStandards::new(&[PdfStandard::A_2a, PdfStandard::Ua_1]).unwrap_or_default()
+}
+
+fn messages(world: &DocumentWorld, diagnostics: &[SourceDiagnostic]) -> Vec<TypstMessage> {
+    diagnostics
+        .iter()
+        .map(|d| TypstMessage {
+            location: locate(world, d).unwrap_or_default(),
+            message: format!(
+                "{}{}",
+                if d.severity == Severity::Warning {
+                    "warning: "
+                } else {
+                    ""
+                },
+                d.message
+            ),
+            hints: d.hints.iter().map(|h| h.v.to_string()).collect(),
+        })
+        .collect()
+}
+
+fn locate(world: &DocumentWorld, diagnostic: &SourceDiagnostic) -> Option<String> {
+    let id: FileId = diagnostic.span.id()?;
+    let range = world.range(diagnostic.span)?;
+    let source = world.source(id).ok()?;
+    let (line, column) = crate::diagnostic::line_column(source.text(), range.start);
+    Some(format!(
+        "{}:{line}:{column}",
+        id.get().vpath().get_without_slash()
+    ))
+}

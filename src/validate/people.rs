@@ -1,0 +1,106 @@
+//! Rules about who was there: the chair and the adjusters are voting members,
+//! and nobody is listed twice.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use crate::diagnostic::Diagnostic;
+use crate::model::{Meeting, Spanned};
+use crate::parse::span_of;
+
+pub(super) fn check(file: &Path, meeting: &Meeting, found: &mut Vec<Diagnostic>) {
+    let voting: Vec<&str> = meeting
+        .voting
+        .iter()
+        .map(|p| p.name.value.as_str())
+        .collect();
+    let must_vote = |role: &str, name: &Spanned<String>, found: &mut Vec<Diagnostic>| {
+        if !voting.contains(&name.value.as_str()) {
+            found.push(
+                Diagnostic::error(
+                    file,
+                    span_of(name),
+                    format!("{role} {} is not among beslutande", name.value),
+                )
+                .with_hint(format!(
+                    "add {} under `beslutande`, or write the name exactly as it stands there",
+                    name.value
+                )),
+            );
+        }
+    };
+    must_vote("ordförande", &meeting.chair, found);
+    for adjuster in &meeting.adjusters {
+        must_vote("justerare", adjuster, found);
+    }
+    if meeting.adjusters.is_empty() {
+        found.push(
+            Diagnostic::error(file, span_of(&meeting.chair), "no justerare is named")
+                .with_hint("add `justerare: [Namn]` with at least one of beslutande"),
+        );
+    }
+
+    let mut seen: HashMap<&str, &str> = HashMap::new();
+    let groups = [
+        ("beslutande", &meeting.voting),
+        ("ersättare", &meeting.substitutes),
+        ("tjänstepersoner", &meeting.officials),
+        ("övriga_deltagare", &meeting.others),
+        ("frånvarande", &meeting.absent),
+    ];
+    for (group, people) in groups {
+        for person in people {
+            if let Some(first) = seen.insert(person.name.value.as_str(), group) {
+                found.push(
+                    Diagnostic::error(
+                        file,
+                        span_of(&person.name),
+                        format!(
+                            "{} is listed twice (in {first} and in {group})",
+                            person.name.value
+                        ),
+                    )
+                    .with_hint("list each person once, in the group that describes the meeting"),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::parse_meeting;
+
+    fn problems(yaml: &str) -> Vec<String> {
+        let meeting = parse_meeting(Path::new("m.yaml"), yaml).expect("parses");
+        let mut found = Vec::new();
+        check(Path::new("m.yaml"), &meeting, &mut found);
+        found.into_iter().map(|d| d.message).collect()
+    }
+
+    const BASE: &str = "datum: 2021-02-26\ntid: 09:00–10:00\nplats: X\nsekreterare: S\n";
+
+    #[test]
+    fn chair_and_adjusters_must_vote() {
+        let yaml = format!("{BASE}ordförande: A\njusterare: [B]\nbeslutande:\n  - namn: C\n");
+        assert_eq!(
+            problems(&yaml),
+            vec![
+                "ordförande A is not among beslutande",
+                "justerare B is not among beslutande"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_person_listed_twice_is_an_error() {
+        let yaml = format!(
+            "{BASE}ordförande: A\njusterare: [A]\nbeslutande:\n  - namn: A\nfrånvarande:\n  - namn: A\n"
+        );
+        assert_eq!(
+            problems(&yaml),
+            vec!["A is listed twice (in beslutande and in frånvarande)"]
+        );
+    }
+}
