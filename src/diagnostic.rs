@@ -46,6 +46,14 @@ impl Diagnostic {
         }
     }
 
+    /// A warning in `file` at `span`.
+    pub fn warning(file: &Path, span: Option<Range<usize>>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Self::error(file, span, message)
+        }
+    }
+
     /// Adds a hint: what to write instead.
     #[must_use]
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {

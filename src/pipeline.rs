@@ -128,11 +128,12 @@ impl Session {
         let pdf = dir.join(format!("{stem}.pdf"));
         output::write_atomic(&pdf, &typeset.pdf)?;
         let mut warnings = prepared.warnings;
-        warnings.extend(typeset.warnings.iter().map(|w| {
-            let mut d = Diagnostic::error(file, None, w.to_string());
-            d.severity = Severity::Warning;
-            d
-        }));
+        warnings.extend(
+            typeset
+                .warnings
+                .iter()
+                .map(|w| Diagnostic::warning(file, None, format!("Typst: {w}"))),
+        );
         Ok(Built {
             pdf,
             pages: typeset.pages,

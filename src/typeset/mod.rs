@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate};
-use typst::diag::{Severity, SourceDiagnostic};
+use typst::diag::SourceDiagnostic;
 use typst::foundations::{Datetime, Smart};
 use typst::syntax::{FileId, Source};
 use typst::text::{Font, FontBook};
@@ -223,15 +223,7 @@ fn messages(world: &DocumentWorld, diagnostics: &[SourceDiagnostic]) -> Vec<Typs
         .iter()
         .map(|d| TypstMessage {
             location: locate(world, d).unwrap_or_default(),
-            message: format!(
-                "{}{}",
-                if d.severity == Severity::Warning {
-                    "warning: "
-                } else {
-                    ""
-                },
-                d.message
-            ),
+            message: d.message.to_string(),
             hints: d.hints.iter().map(|h| h.v.to_string()).collect(),
         })
         .collect()
