@@ -23,8 +23,8 @@ const LINE_BREAK: &str = "\\ ";
 /// only dangerous in context, such as `(` `.` `;` directly after a `#call[…]`
 /// that the Markdown renderer emits, which Typst would otherwise treat as a
 /// continuation of the call. Line breaks become Typst line breaks, tabs become
-/// spaces, and invisible control characters are dropped (see
-/// [`is_dropped`]).
+/// spaces, and control characters and bidi overrides are dropped, since they
+/// are invisible or could reorder text printed after this field.
 pub fn escape_markup_into(text: &str, out: &mut String) {
     out.reserve(text.len() + text.len() / 4);
     let mut chars = text.chars().peekable();
@@ -287,6 +287,8 @@ pub(crate) mod tests {
 
     #[test]
     fn tera_escape_writes_markup_escape() {
+        // Tera 2's `EscapeFn` type; fails to compile if the signature drifts.
+        let _: fn(&str, &mut dyn std::io::Write) -> std::io::Result<()> = escape_for_tera;
         let mut buf = Vec::new();
         escape_for_tera("#x [y]\n", &mut buf).expect("write to Vec");
         assert_eq!(String::from_utf8(buf).expect("utf8"), "\\#x \\[y\\]\\ ");
@@ -323,7 +325,7 @@ pub(crate) mod tests {
 
     #[test]
     fn generated_strings_round_trip() {
-        let mut rng = Lcg(0x5EED_0F_7095);
+        let mut rng = Lcg(0x5EED_0F70);
         for _ in 0..600 {
             let input = rng.string(ALPHABET, 24);
             assert_round_trip(&input);
