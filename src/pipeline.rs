@@ -14,7 +14,7 @@ use crate::parse::{self, ParseError};
 use crate::render::{RenderError, Renderer, Templates, TypstDocument};
 use crate::typeset::{Job, TypesetError, Typesetter};
 use crate::validate;
-use crate::workspace::{self, LoadError, ORGAN_FILE};
+use crate::workspace::{self, Asset, LoadError, ORGAN_FILE};
 
 /// How to build.
 #[derive(Debug, Clone)]
@@ -85,6 +85,8 @@ pub struct Prepared {
     pub organ_dir: PathBuf,
     /// The numbered meeting.
     pub meeting: NumberedMeeting,
+    /// The files it names (logotyp, bilagor), resolved inside the organ folder.
+    pub assets: Vec<Asset>,
     /// Warnings from validation.
     pub warnings: Vec<Diagnostic>,
 }
@@ -101,7 +103,9 @@ impl Session {
     /// Builds the protocol of the meeting in `file` into the output tree.
     pub fn build(&self, file: &Path, options: &BuildOptions) -> Result<Built, BuildError> {
         let prepared = prepare(file)?;
-        let document = self.renderer.protocol(&prepared.organ, &prepared.meeting)?;
+        let document =
+            self.renderer
+                .protocol(&prepared.organ, &prepared.meeting, &prepared.assets)?;
         let date = prepared.meeting.meeting.date.value.0;
         let organ_name = prepared
             .organ_dir
@@ -112,7 +116,6 @@ impl Session {
         let typeset = self.typesetter.typeset(
             &document,
             &Job {
-                root: &prepared.organ_dir,
                 date,
                 ident: &ident,
             },
@@ -144,7 +147,9 @@ impl Session {
     /// Renders the Typst source of the meeting in `file` without typesetting it.
     pub fn render(&self, file: &Path) -> Result<TypstDocument, BuildError> {
         let prepared = prepare(file)?;
-        Ok(self.renderer.protocol(&prepared.organ, &prepared.meeting)?)
+        Ok(self
+            .renderer
+            .protocol(&prepared.organ, &prepared.meeting, &prepared.assets)?)
     }
 }
 
@@ -156,7 +161,15 @@ pub fn prepare(file: &Path) -> Result<Prepared, BuildError> {
     let organ = parse::parse_organ(&organ_file.path, &organ_file.text)?;
     let meeting = parse::parse_meeting(file, &source.text)?;
 
-    let found = validate::validate(file, &organ, &meeting);
+    let mut found = validate::validate(file, &organ, &meeting);
+    let assets = resolve_assets(
+        &organ_dir,
+        &organ_file.path,
+        &organ,
+        file,
+        &meeting,
+        &mut found,
+    );
     let (errors, warnings): (Vec<_>, Vec<_>) = found
         .into_iter()
         .partition(|d| d.severity == Severity::Error);
@@ -169,8 +182,43 @@ pub fn prepare(file: &Path) -> Result<Prepared, BuildError> {
         organ,
         organ_dir,
         meeting: number::number(meeting, &siblings),
+        assets,
         warnings,
     })
+}
+
+/// Every file the organ and meeting name, each resolved once; a file that
+/// cannot be used becomes an error at the line that names it.
+fn resolve_assets(
+    organ_dir: &Path,
+    organ_file: &Path,
+    organ: &Organ,
+    meeting_file: &Path,
+    meeting: &crate::model::Meeting,
+    found: &mut Vec<Diagnostic>,
+) -> Vec<Asset> {
+    let named = organ.logo.iter().map(|logo| (organ_file, logo)).chain(
+        meeting
+            .paragraphs
+            .iter()
+            .flat_map(|p| &p.attachments)
+            .filter_map(|a| a.file.as_ref())
+            .map(|f| (meeting_file, f)),
+    );
+    let mut assets: Vec<Asset> = Vec::new();
+    for (file, path) in named {
+        if assets.iter().any(|a| a.relative == path.value) {
+            continue;
+        }
+        match workspace::resolve_asset(organ_dir, &path.value) {
+            Ok(asset) => assets.push(asset),
+            Err(error) => found.push(
+                Diagnostic::error(file, parse::span_of(path), error.to_string())
+                    .with_hint("paths are relative to the organ folder, e.g. bilagor/vb-2020.pdf"),
+            ),
+        }
+    }
+    assets
 }
 
 /// Numbering summaries of the organ's other meetings. A sibling that does not

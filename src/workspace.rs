@@ -34,6 +34,14 @@ pub enum LoadError {
         /// The path.
         path: PathBuf,
     },
+    /// A file the meeting names (logotyp, bilaga) cannot be used.
+    #[error("{path}: {reason}")]
+    Asset {
+        /// The path as written.
+        path: String,
+        /// Why it cannot be used.
+        reason: String,
+    },
     /// No `organ.yaml` above the meeting file.
     #[error("{}: no organ.yaml in its folder or above it (meetings/<organ>/organ.yaml)", path.display())]
     NoOrgan {
@@ -114,6 +122,43 @@ pub fn organ_dir(meeting: &Path) -> Result<PathBuf, LoadError> {
 /// All meeting files of an organ, for numbering across its year.
 pub fn organ_meeting_files(organ_dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
     find_meeting_files(&[organ_dir.to_path_buf()])
+}
+
+/// A file in the organ's folder that a document may read: the logo or a
+/// bilaga. Resolved here, once, so the typesetter never sees a path it was
+/// not handed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Asset {
+    /// The path as written, relative to the organ folder ("bilagor/vb-2020.pdf").
+    pub relative: String,
+    /// The real file.
+    pub real: PathBuf,
+}
+
+/// Resolves `relative` inside `organ_dir`, refusing anything that leaves it
+/// (`..`, absolute paths, symlinks pointing out).
+pub fn resolve_asset(organ_dir: &Path, relative: &str) -> Result<Asset, LoadError> {
+    let fail = |reason: String| LoadError::Asset {
+        path: relative.to_owned(),
+        reason,
+    };
+    let root = organ_dir
+        .canonicalize()
+        .map_err(|e| fail(format!("the organ folder cannot be read: {e}")))?;
+    let real = root
+        .join(relative)
+        .canonicalize()
+        .map_err(|e| fail(format!("no such file in {} ({e})", organ_dir.display())))?;
+    if !real.starts_with(&root) || !real.is_file() {
+        return Err(fail(format!(
+            "files must lie inside the organ's folder {}",
+            organ_dir.display()
+        )));
+    }
+    Ok(Asset {
+        relative: relative.to_owned(),
+        real,
+    })
 }
 
 /// The `templates/` folder beside the `meetings/` folder that holds `path`,

@@ -178,7 +178,7 @@ fn range_label(first: ParagraphNumber, last: ParagraphNumber) -> String {
 }
 
 impl<'a> ProtocolContext<'a> {
-    /// Builds the context; `logo` is the logo's path inside the document root.
+    /// Builds the context.
     pub fn new(organ: &'a Organ, numbered: &'a NumberedMeeting) -> Self {
         let meeting = &numbered.meeting;
         let date = meeting.date.value.0;

@@ -19,6 +19,7 @@ use std::path::{Path, PathBuf};
 use tera::{Context, Kwargs, State, Tera, Value};
 
 use crate::model::{NumberedMeeting, Organ};
+use crate::workspace::Asset;
 pub use context::ProtocolContext;
 
 /// The built-in templates, by their name inside `templates/`. Top-level files
@@ -56,8 +57,8 @@ pub struct TypstDocument {
     pub main: String,
     /// Imported modules by path ("lib/layout.typ").
     pub modules: BTreeMap<String, String>,
-    /// Files the document may read, relative to the organ's folder.
-    pub assets: Vec<String>,
+    /// Files the document may read: path inside the project → real file.
+    pub assets: BTreeMap<String, PathBuf>,
 }
 
 /// A template that could not be loaded or rendered.
@@ -179,10 +180,9 @@ impl Renderer {
         &self,
         organ: &Organ,
         meeting: &NumberedMeeting,
+        assets: &[Asset],
     ) -> Result<TypstDocument, RenderError> {
         let context = ProtocolContext::new(organ, meeting);
-        let mut assets: Vec<String> = organ.logo.iter().map(|l| l.value.clone()).collect();
-        assets.sort();
         self.render("protokoll.typ", &context, assets)
     }
 
@@ -190,7 +190,7 @@ impl Renderer {
         &self,
         template: &str,
         data: &impl serde::Serialize,
-        assets: Vec<String>,
+        assets: &[Asset],
     ) -> Result<TypstDocument, RenderError> {
         let mut context = Context::new();
         context.insert("doc", data);
@@ -202,7 +202,10 @@ impl Renderer {
             main_path: template.to_owned(),
             main,
             modules: self.modules.clone(),
-            assets,
+            assets: assets
+                .iter()
+                .map(|a| (a.relative.clone(), a.real.clone()))
+                .collect(),
         })
     }
 }

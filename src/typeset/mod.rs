@@ -9,7 +9,6 @@ mod fonts;
 mod world;
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate};
 use typst::diag::SourceDiagnostic;
@@ -34,8 +33,6 @@ pub struct Typesetter {
 /// What a compilation needs beyond the source.
 #[derive(Debug, Clone)]
 pub struct Job<'a> {
-    /// The only folder files may be read from (the organ's folder).
-    pub root: &'a Path,
     /// The date that stands for "today" and the PDF's creation date.
     pub date: NaiveDate,
     /// A stable identifier of the document (e.g. "socsam/2021-02-26/protokoll").
@@ -80,10 +77,10 @@ impl std::fmt::Display for TypstMessage {
 /// Why a document could not be typeset.
 #[derive(Debug, thiserror::Error)]
 pub enum TypesetError {
-    /// A file the meeting names lies outside the organ's folder or does not exist.
+    /// A generated path that Typst cannot use.
     #[error("{path}: {reason}")]
     Asset {
-        /// The path as written in the meeting or organ file.
+        /// The path.
         path: String,
         /// Why it cannot be used.
         reason: String,
@@ -161,10 +158,9 @@ impl Typesetter {
             sources.insert(id, Source::new(id, text.clone()));
         }
         let mut assets = HashMap::new();
-        for path in &document.assets {
-            let real = confine(job.root, path).map_err(|reason| source_error(path, reason))?;
+        for (path, real) in &document.assets {
             let id = file_id(path).map_err(|e| source_error(path, e))?;
-            assets.insert(id, real);
+            assets.insert(id, real.clone());
         }
         let today = Datetime::from_ymd(
             job.date.year(),
@@ -173,23 +169,6 @@ impl Typesetter {
         )
         .ok_or_else(|| source_error("datum", "not a representable date".into()))?;
         Ok(DocumentWorld::new(self, main, sources, assets, today))
-    }
-}
-
-/// The real path of `relative` inside `root`, refusing anything that leaves it
-/// (`..`, absolute paths, symlinks pointing out).
-fn confine(root: &Path, relative: &str) -> Result<PathBuf, String> {
-    let root = root
-        .canonicalize()
-        .map_err(|e| format!("the organ folder cannot be read: {e}"))?;
-    let real = root
-        .join(relative)
-        .canonicalize()
-        .map_err(|e| format!("no such file beside organ.yaml ({e})"))?;
-    if real.starts_with(&root) {
-        Ok(real)
-    } else {
-        Err("files must lie inside the organ's folder".into())
     }
 }
 
