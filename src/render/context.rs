@@ -191,7 +191,12 @@ impl<'a> ProtocolContext<'a> {
                 Some(AdjustmentManner::Paper) => Some("På papper"),
                 None => None,
             };
-            [manner, a.place.as_deref(), Some(&iso(a.date.value.0))]
+            // "plats: Digitalt" with "sätt: digitalt" would print the word twice.
+            let place = a
+                .place
+                .as_deref()
+                .filter(|place| manner.is_none_or(|m| !m.eq_ignore_ascii_case(place)));
+            [manner, place, Some(&iso(a.date.value.0))]
                 .into_iter()
                 .flatten()
                 .collect::<Vec<_>>()
