@@ -20,7 +20,17 @@ use crate::workspace;
 /// FORMAT.md), then `protokoll build` typesets every protocol as a PDF/A-2a +
 /// PDF/UA-1 file under output/, ready for justering and the archive.
 #[derive(Debug, Parser)]
-#[command(name = "protokoll", version, about, long_about)]
+#[command(
+    name = "protokoll",
+    version,
+    about,
+    long_about,
+    after_help = "Examples:
+  protokoll build                                        every meeting under meetings/ → output/
+  protokoll build meetings/socsam/2021/2021-02-26.yaml   one meeting
+  protokoll build --emit-typst --out /tmp/ut             also write the generated Typst source
+  protokoll templates templates/                         copy the default templates to adapt them"
+)]
 pub struct Args {
     /// What to do.
     #[command(subcommand)]

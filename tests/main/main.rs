@@ -1,0 +1,13 @@
+//! The integration tests of `protokoll`, in one test binary (`cargo test --test main`).
+//!
+//! They drive the real binary end to end (YAML in, PDF out) in temporary
+//! folders and read the PDFs back with poppler's `pdftotext`. Fixtures live in
+//! `tests/fixtures/<case>/meetings/<organ>/…`, snapshots in `tests/snapshots/`.
+
+mod cli;
+mod escaping;
+mod protocol;
+mod reproducible;
+mod snapshots;
+mod support;
+mod validate_pdf;

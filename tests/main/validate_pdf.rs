@@ -1,0 +1,74 @@
+//! Every PDF these tests build conforms to PDF/A-2a and PDF/UA-1, checked by
+//! `validate-pdf` (veraPDF + page) from the shared tools.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use crate::support;
+
+/// `$PROTOKOLL_VALIDATE_PDF`, else `../shared/tools/validate-pdf` beside the
+/// crate; `None` when it is not there.
+fn validator() -> Option<PathBuf> {
+    let path = match std::env::var_os("PROTOKOLL_VALIDATE_PDF") {
+        Some(path) => PathBuf::from(path),
+        None => support::manifest_dir().join("../shared/tools/validate-pdf"),
+    };
+    path.is_file().then_some(path)
+}
+
+#[test]
+fn built_pdfs_are_pdf_a_2a_and_pdf_ua_1() {
+    let Some(tool) = validator() else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "validate-pdf not found (set PROTOKOLL_VALIDATE_PDF); CI must install it"
+        );
+        eprintln!(
+            "NOTICE: validate-pdf not found (PROTOKOLL_VALIDATE_PDF or ../shared/tools); \
+             PDF/A and PDF/UA conformance NOT checked"
+        );
+        return;
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("out");
+    let mut meetings = vec![
+        support::example(crate::protocol::SOCSAM),
+        support::example(crate::protocol::SOCIALNAMNDEN),
+        crate::protocol::write_socsam_draft(&dir.path().join("draft")),
+    ];
+    meetings.extend(
+        crate::escaping::write_fixture(&dir.path().join("escaping"))
+            .into_iter()
+            .map(|case| case.meeting),
+    );
+    // Each into its own folder (the draft has the same organ and date as the
+    // SocSam example), two at a time.
+    let pdfs: Vec<PathBuf> = std::thread::scope(|scope| {
+        let handles: Vec<_> = meetings
+            .iter()
+            .enumerate()
+            .map(|(i, meeting)| {
+                let out = out.join(i.to_string());
+                scope.spawn(move || support::build(meeting, &out, &[]))
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("build thread"))
+            .collect()
+    });
+
+    // One run for all files: the validator's start-up (a JVM) is most of its time.
+    let output = Command::new(&tool)
+        .args(["--profile", "2a,ua1"])
+        .args(&pdfs)
+        .output()
+        .unwrap_or_else(|e| panic!("could not run {}: {e}", tool.display()));
+    assert!(
+        output.status.success(),
+        "{} --profile 2a,ua1 failed for {:?}\n{}",
+        tool.display(),
+        meetings,
+        support::describe(&output)
+    );
+}
