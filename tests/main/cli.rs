@@ -47,14 +47,9 @@ fn line_column(text: &str, context: &str, needle: &str) -> (usize, usize) {
     (line, before[line_start..].chars().count() + 1)
 }
 
-#[test]
-fn unknown_key_names_file_line_column_and_the_right_key() {
-    let meeting = support::fixture("unknown-key/meetings/provnamnd/2021/2021-01-01.yaml");
-    let (line, column) = line_column(
-        &support::read(&meeting),
-        "\n  - foredragande:",
-        "foredragande",
-    );
+/// Builds `meeting` into a fresh folder, asserts exit code 1, and returns
+/// stderr and the folder (to check that nothing was written).
+fn build_expecting_failure(meeting: &std::path::Path) -> (String, tempfile::TempDir) {
     let out = tempfile::tempdir().expect("temp dir");
     let output = support::run(
         [
@@ -71,7 +66,18 @@ fn unknown_key_names_file_line_column_and_the_right_key() {
         "{}",
         support::describe(&output)
     );
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    (String::from_utf8_lossy(&output.stderr).into_owned(), out)
+}
+
+#[test]
+fn unknown_key_names_file_line_column_and_the_right_key() {
+    let meeting = support::fixture("unknown-key/meetings/provnamnd/2021/2021-01-01.yaml");
+    let (line, column) = line_column(
+        &support::read(&meeting),
+        "\n  - foredragande:",
+        "foredragande",
+    );
+    let (stderr, out) = build_expecting_failure(&meeting);
     let location = format!("2021-01-01.yaml:{line}:{column}");
     assert!(
         stderr.contains(&location),
@@ -90,23 +96,7 @@ fn unknown_key_names_file_line_column_and_the_right_key() {
 #[test]
 fn chair_not_among_beslutande_is_named() {
     let meeting = support::fixture("chair-not-voting/meetings/provnamnd/2021/2021-01-01.yaml");
-    let out = tempfile::tempdir().expect("temp dir");
-    let output = support::run(
-        [
-            "build".as_ref(),
-            meeting.as_os_str(),
-            "--out".as_ref(),
-            out.path().as_os_str(),
-        ],
-        None,
-    );
-    assert_eq!(
-        output.status.code(),
-        Some(1),
-        "{}",
-        support::describe(&output)
-    );
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let (stderr, out) = build_expecting_failure(&meeting);
     assert!(
         stderr.contains("Greta Gran"),
         "stderr does not name the ordförande:\n{stderr}"
