@@ -244,5 +244,8 @@ fn write_typst(dir: &Path, stem: &str, document: &TypstDocument) -> Result<(), W
     for (path, text) in &document.modules {
         output::write_atomic(&dir.join(path), text.as_bytes())?;
     }
+    for (path, bytes) in &document.files {
+        output::write_atomic(&dir.join(path), bytes)?;
+    }
     Ok(())
 }

@@ -131,9 +131,12 @@ pub fn organ_meeting_files(organ_dir: &Path) -> Result<Vec<PathBuf>, LoadError> 
 pub struct Asset {
     /// The path as written, relative to the organ folder ("bilagor/vb-2020.pdf").
     pub relative: String,
-    /// The real file.
-    pub real: PathBuf,
+    /// Its contents.
+    pub bytes: Vec<u8>,
 }
+
+/// A logo or bilaga is at most this large.
+pub const MAX_ASSET_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Resolves `relative` inside `organ_dir`, refusing anything that leaves it
 /// (`..`, absolute paths, symlinks pointing out).
@@ -155,9 +158,18 @@ pub fn resolve_asset(organ_dir: &Path, relative: &str) -> Result<Asset, LoadErro
             organ_dir.display()
         )));
     }
+    let size = std::fs::metadata(&real)
+        .map_err(|e| fail(e.to_string()))?
+        .len();
+    if size > MAX_ASSET_BYTES {
+        return Err(fail(format!(
+            "{size} bytes is too large (at most {MAX_ASSET_BYTES})"
+        )));
+    }
+    let bytes = std::fs::read(&real).map_err(|e| fail(e.to_string()))?;
     Ok(Asset {
         relative: relative.to_owned(),
-        real,
+        bytes,
     })
 }
 

@@ -22,6 +22,17 @@ pub struct ProtocolContext<'a> {
     pub meeting: MeetingContext<'a>,
     /// The §§.
     pub paragraphs: Vec<ParagraphContext<'a>>,
+    /// PDF bilagor, appended page by page after the last §.
+    pub appendices: Vec<AppendixContext>,
+}
+
+/// A PDF bilaga appended to the protocol.
+#[derive(Debug, Serialize)]
+pub struct AppendixContext {
+    /// For screen readers: "Bilaga till § 5: Verksamhetsberättelse 2020".
+    pub alt: String,
+    /// Path of each page's image inside the document.
+    pub pages: Vec<String>,
 }
 
 /// The organ, as the templates see it.
@@ -244,6 +255,7 @@ impl<'a> ProtocolContext<'a> {
                 .paragraphs()
                 .map(|(number, p)| paragraph(number, p))
                 .collect(),
+            appendices: Vec::new(),
         }
     }
 }

@@ -9,6 +9,7 @@
 //! The default templates are compiled into the binary; a municipality's
 //! `templates/` folder replaces them file by file.
 
+pub mod appendix;
 pub mod context;
 pub mod escape;
 pub mod markdown;
@@ -20,6 +21,7 @@ use tera::{Context, Kwargs, State, Tera, Value};
 
 use crate::model::{NumberedMeeting, Organ};
 use crate::workspace::Asset;
+use context::AppendixContext;
 pub use context::ProtocolContext;
 
 /// The built-in templates, by their name inside `templates/`. Top-level files
@@ -57,8 +59,9 @@ pub struct TypstDocument {
     pub main: String,
     /// Imported modules by path ("lib/layout.typ").
     pub modules: BTreeMap<String, String>,
-    /// Files the document may read: path inside the project → real file.
-    pub assets: BTreeMap<String, PathBuf>,
+    /// Other files the document reads (logo, bilaga pages), by path inside
+    /// the project.
+    pub files: BTreeMap<String, Vec<u8>>,
 }
 
 /// A template that could not be loaded or rendered.
@@ -72,6 +75,9 @@ pub enum RenderError {
         /// Why.
         source: std::io::Error,
     },
+    /// A PDF bilaga could not be converted.
+    #[error(transparent)]
+    Appendix(#[from] appendix::AppendixError),
     /// Tera rejected a template or failed while rendering it.
     #[error("template {template}: {message}")]
     Template {
@@ -182,15 +188,44 @@ impl Renderer {
         meeting: &NumberedMeeting,
         assets: &[Asset],
     ) -> Result<TypstDocument, RenderError> {
-        let context = ProtocolContext::new(organ, meeting);
-        self.render("protokoll.typ", &context, assets)
+        let mut context = ProtocolContext::new(organ, meeting);
+        let mut files = BTreeMap::new();
+        if let Some(logo) = &organ.logo
+            && let Some(asset) = assets.iter().find(|a| a.relative == logo.value)
+        {
+            files.insert(asset.relative.clone(), asset.bytes.clone());
+        }
+        for (number, paragraph) in meeting.paragraphs() {
+            for attachment in &paragraph.attachments {
+                let Some(asset) = attachment
+                    .file
+                    .as_ref()
+                    .and_then(|file| assets.iter().find(|a| a.relative == file.value))
+                    .filter(|asset| asset.relative.to_lowercase().ends_with(".pdf"))
+                else {
+                    continue;
+                };
+                let svgs = appendix::pdf_pages_as_svg(&asset.relative, asset.bytes.clone())?;
+                let mut pages = Vec::new();
+                for (index, svg) in svgs.into_iter().enumerate() {
+                    let path = format!("{}.sida-{}.svg", asset.relative, index + 1);
+                    files.insert(path.clone(), svg.into_bytes());
+                    pages.push(path);
+                }
+                context.appendices.push(AppendixContext {
+                    alt: format!("Bilaga till {number}: {}", attachment.title),
+                    pages,
+                });
+            }
+        }
+        self.render("protokoll.typ", &context, files)
     }
 
     fn render(
         &self,
         template: &str,
         data: &impl serde::Serialize,
-        assets: &[Asset],
+        files: BTreeMap<String, Vec<u8>>,
     ) -> Result<TypstDocument, RenderError> {
         let mut context = Context::new();
         context.insert("doc", data);
@@ -202,10 +237,7 @@ impl Renderer {
             main_path: template.to_owned(),
             main,
             modules: self.modules.clone(),
-            assets: assets
-                .iter()
-                .map(|a| (a.relative.clone(), a.real.clone()))
-                .collect(),
+            files,
         })
     }
 }

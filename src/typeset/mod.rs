@@ -12,7 +12,7 @@ use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
 use typst::diag::SourceDiagnostic;
-use typst::foundations::{Datetime, Smart};
+use typst::foundations::{Bytes, Datetime, Smart};
 use typst::syntax::{FileId, Source};
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
@@ -157,10 +157,10 @@ impl Typesetter {
             let id = file_id(path).map_err(|e| source_error(path, e))?;
             sources.insert(id, Source::new(id, text.clone()));
         }
-        let mut assets = HashMap::new();
-        for (path, real) in &document.assets {
+        let mut files = HashMap::new();
+        for (path, bytes) in &document.files {
             let id = file_id(path).map_err(|e| source_error(path, e))?;
-            assets.insert(id, real.clone());
+            files.insert(id, Bytes::new(bytes.clone()));
         }
         let today = Datetime::from_ymd(
             job.date.year(),
@@ -168,7 +168,7 @@ impl Typesetter {
             job.date.day() as u8,
         )
         .ok_or_else(|| source_error("datum", "not a representable date".into()))?;
-        Ok(DocumentWorld::new(self, main, sources, assets, today))
+        Ok(DocumentWorld::new(self, main, sources, files, today))
     }
 }
 

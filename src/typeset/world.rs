@@ -1,11 +1,9 @@
 //! The Typst `World` of one document: the generated sources in memory, the
-//! embedded fonts, a fixed date, and read access to exactly the files the
-//! meeting names (logotyp, bilagor) and nothing else: no packages, no
-//! network, no other path on the machine.
+//! embedded fonts, a fixed date, and the bytes of exactly the files the
+//! meeting names (logotyp, bilagor), handed over in memory: it reads no path
+//! on the machine, loads no package and opens no connection.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
-use std::sync::Mutex;
 
 use typst::diag::{FileError, FileResult};
 use typst::foundations::{Bytes, Datetime, Duration};
@@ -22,10 +20,8 @@ pub(super) struct DocumentWorld<'a> {
     shared: &'a Typesetter,
     main: FileId,
     sources: HashMap<FileId, Source>,
-    /// Files the meeting names, by their path inside the document's root.
-    assets: HashMap<FileId, PathBuf>,
-    /// Read once per compilation: Typst may ask for the same file repeatedly.
-    loaded: Mutex<HashMap<FileId, FileResult<Bytes>>>,
+    /// The other files it may read (logo, bilaga pages), already in memory.
+    files: HashMap<FileId, Bytes>,
     today: Datetime,
 }
 
@@ -40,35 +36,16 @@ impl<'a> DocumentWorld<'a> {
         shared: &'a Typesetter,
         main: FileId,
         sources: HashMap<FileId, Source>,
-        assets: HashMap<FileId, PathBuf>,
+        files: HashMap<FileId, Bytes>,
         today: Datetime,
     ) -> Self {
         DocumentWorld {
             shared,
             main,
             sources,
-            assets,
-            loaded: Mutex::new(HashMap::new()),
+            files,
             today,
         }
-    }
-
-    fn load_asset(&self, id: FileId) -> FileResult<Bytes> {
-        let Some(path) = self.assets.get(&id) else {
-            return Err(FileError::NotFound(id.vpath().get_with_slash().into()));
-        };
-        let mut loaded = self
-            .loaded
-            .lock()
-            .map_err(|_| FileError::Other(Some("file cache poisoned".into())))?;
-        loaded
-            .entry(id)
-            .or_insert_with(|| {
-                std::fs::read(path)
-                    .map(Bytes::new)
-                    .map_err(|e| FileError::from_io(e, path))
-            })
-            .clone()
     }
 }
 
@@ -89,16 +66,19 @@ impl World for DocumentWorld<'_> {
         self.sources
             .get(&id)
             .cloned()
-            .ok_or_else(|| match self.assets.contains_key(&id) {
+            .ok_or_else(|| match self.files.contains_key(&id) {
                 true => FileError::NotSource,
-                false => FileError::NotFound(id.vpath().get_with_slash().into()),
+                false => FileError::NotFound(id.get().vpath().get_with_slash().into()),
             })
     }
 
     fn file(&self, id: FileId) -> FileResult<Bytes> {
-        match self.sources.get(&id) {
-            Some(source) => Ok(Bytes::from_string(source.clone())),
-            None => self.load_asset(id),
+        match (self.sources.get(&id), self.files.get(&id)) {
+            (Some(source), _) => Ok(Bytes::from_string(source.clone())),
+            (None, Some(bytes)) => Ok(bytes.clone()),
+            (None, None) => Err(FileError::NotFound(
+                id.get().vpath().get_with_slash().into(),
+            )),
         }
     }
 

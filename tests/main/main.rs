@@ -4,6 +4,7 @@
 //! folders and read the PDFs back with poppler's `pdftotext`. Fixtures live in
 //! `tests/fixtures/<case>/meetings/<organ>/…`, snapshots in `tests/snapshots/`.
 
+mod appendix;
 mod cli;
 mod escaping;
 mod protocol;

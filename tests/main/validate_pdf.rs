@@ -35,6 +35,7 @@ fn built_pdfs_are_pdf_a_2a_and_pdf_ua_1() {
         support::example(crate::protocol::SOCSAM),
         support::example(crate::protocol::SOCIALNAMNDEN),
         crate::protocol::write_socsam_draft(&dir.path().join("draft")),
+        crate::appendix::write_meeting_with_appendix(&dir.path().join("appendix")).0,
     ];
     meetings.extend(
         crate::escaping::write_fixture(&dir.path().join("escaping"))
