@@ -2,6 +2,8 @@
 //! a meeting starts at its `första_paragraf` when given, else right after the
 //! organ's previous meeting that year, else at 1.
 
+use std::path::{Path, PathBuf};
+
 use chrono::{Datelike, NaiveDate};
 
 use crate::model::{Meeting, NumberedMeeting, ParagraphNumber};
@@ -9,6 +11,8 @@ use crate::model::{Meeting, NumberedMeeting, ParagraphNumber};
 /// What numbering needs to know of one of the organ's meetings.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MeetingSummary {
+    /// The meeting file, for messages about numbering across files.
+    pub file: PathBuf,
     /// The meeting date.
     pub date: NaiveDate,
     /// `första_paragraf`, when written.
@@ -18,9 +22,10 @@ pub struct MeetingSummary {
 }
 
 impl MeetingSummary {
-    /// Summarises a parsed meeting.
-    pub fn of(meeting: &Meeting) -> Self {
+    /// Summarises a parsed meeting read from `file`.
+    pub fn of(file: &Path, meeting: &Meeting) -> Self {
         MeetingSummary {
+            file: file.to_path_buf(),
             date: meeting.date.value.0,
             first_paragraph: meeting.first_paragraph.as_ref().map(|n| n.value),
             paragraph_count: u32::try_from(meeting.paragraphs.len()).unwrap_or(u32::MAX),
@@ -31,7 +36,7 @@ impl MeetingSummary {
 /// Numbers `meeting`'s §§, given the organ's other meetings (any year, in
 /// any order; the meeting itself may be among them).
 pub fn number(meeting: Meeting, organ_meetings: &[MeetingSummary]) -> NumberedMeeting {
-    let first = first_paragraph(&MeetingSummary::of(&meeting), organ_meetings);
+    let first = first_paragraph(&MeetingSummary::of(Path::new(""), &meeting), organ_meetings);
     NumberedMeeting {
         meeting,
         first: ParagraphNumber(first),
@@ -62,6 +67,7 @@ mod tests {
 
     fn summary(date: &str, first: Option<u32>, count: u32) -> MeetingSummary {
         MeetingSummary {
+            file: PathBuf::from(format!("{date}.yaml")),
             date: NaiveDate::parse_from_str(date, "%Y-%m-%d").expect("date"),
             first_paragraph: first,
             paragraph_count: count,

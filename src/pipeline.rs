@@ -13,7 +13,7 @@ use crate::output::{self, WriteError};
 use crate::parse::{self, ParseError};
 use crate::render::{RenderError, Renderer, Templates, TypstDocument};
 use crate::typeset::{Job, TypesetError, Typesetter};
-use crate::validate;
+use crate::validate::{self, Subject};
 use crate::workspace::{self, Asset, LoadError, ORGAN_FILE};
 
 /// How to build.
@@ -153,38 +153,58 @@ impl Session {
     }
 }
 
-/// Reads, parses, validates and numbers the meeting in `file`.
+/// Reads, parses, numbers and validates the meeting in `file`; fails on the
+/// first parse error or on any rule error.
 pub fn prepare(file: &Path) -> Result<Prepared, BuildError> {
-    let source = workspace::read_source(file)?;
-    let organ_dir = workspace::organ_dir(file)?;
-    let organ_file = workspace::read_source(&organ_dir.join(ORGAN_FILE))?;
-    let organ = parse::parse_organ(&organ_file.path, &organ_file.text)?;
-    let meeting = parse::parse_meeting(file, &source.text)?;
-
-    let mut found = validate::validate(file, &organ, &meeting);
-    let assets = resolve_assets(
-        &organ_dir,
-        &organ_file.path,
-        &organ,
-        file,
-        &meeting,
-        &mut found,
-    );
+    let (prepared, found) = check(file)?;
     let (errors, warnings): (Vec<_>, Vec<_>) = found
         .into_iter()
         .partition(|d| d.severity == Severity::Error);
     if !errors.is_empty() {
         return Err(BuildError::Invalid(errors));
     }
-
-    let siblings = organ_summaries(&organ_dir, file)?;
     Ok(Prepared {
-        organ,
-        organ_dir,
-        meeting: number::number(meeting, &siblings),
-        assets,
         warnings,
+        ..prepared
     })
+}
+
+/// Reads, parses, numbers and validates the meeting in `file`, returning
+/// every rule's findings beside it (`protokoll check`). Numbering comes
+/// before the rules because they speak of § numbers as printed.
+pub fn check(file: &Path) -> Result<(Prepared, Vec<Diagnostic>), BuildError> {
+    let source = workspace::read_source(file)?;
+    let organ_dir = workspace::organ_dir(file)?;
+    let organ_file = workspace::read_source(&organ_dir.join(ORGAN_FILE))?;
+    let organ = parse::parse_organ(&organ_file.path, &organ_file.text)?;
+    let meeting = parse::parse_meeting(file, &source.text)?;
+    let organ_meetings = organ_summaries(&organ_dir, file)?;
+    let meeting = number::number(meeting, &organ_meetings);
+
+    let mut found = validate::validate(&Subject {
+        file,
+        organ: &organ,
+        meeting: &meeting,
+        organ_meetings: &organ_meetings,
+    });
+    let assets = resolve_assets(
+        &organ_dir,
+        &organ_file.path,
+        &organ,
+        file,
+        &meeting.meeting,
+        &mut found,
+    );
+    Ok((
+        Prepared {
+            organ,
+            organ_dir,
+            meeting,
+            assets,
+            warnings: Vec::new(),
+        },
+        found,
+    ))
 }
 
 /// Every file the organ and meeting name, each resolved once; a file that
@@ -231,7 +251,7 @@ fn organ_summaries(organ_dir: &Path, this: &Path) -> Result<Vec<MeetingSummary>,
         }
         let source = workspace::read_source(&path)?;
         if let Ok(meeting) = parse::parse_meeting(&path, &source.text) {
-            summaries.push(MeetingSummary::of(&meeting));
+            summaries.push(MeetingSummary::of(&path, &meeting));
         }
     }
     Ok(summaries)
