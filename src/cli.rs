@@ -8,10 +8,11 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::diagnostic::{self, Diagnostic};
+use crate::diagnostic::{self, Diagnostic, Severity};
 use crate::output;
-use crate::pipeline::{BuildOptions, Session};
+use crate::pipeline::{self, BuildOptions, Session};
 use crate::render::Templates;
+use crate::schema::SchemaKind;
 use crate::workspace;
 
 /// Swedish meeting minutes from YAML meeting files.
@@ -61,11 +62,58 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         templates: Option<PathBuf>,
     },
+    /// Check meeting and organ files without building anything.
+    ///
+    /// Prints every error and warning with file:line:column, the line, and
+    /// what to write instead. Exits 1 when there is an error, 0 when there are
+    /// only warnings (or nothing).
+    ///
+    /// Examples:
+    ///   protokoll check                                   every file under meetings/
+    ///   protokoll check meetings/socsam/2021/2021-02-26.yaml
+    ///   protokoll check --format json meetings/           one JSON object per line
+    #[command(verbatim_doc_comment)]
+    Check {
+        /// Meeting files, organ files or folders [default: meetings/]
+        paths: Vec<PathBuf>,
+        /// How to print the findings
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+    },
     /// Copy the built-in templates into DIR to adapt them (a municipality's own layout).
     Templates {
         /// Where to write them, e.g. templates/
         dir: PathBuf,
     },
+    /// Print the JSON Schema of the meeting or organ files, for editors.
+    ///
+    /// A YAML file whose first line is
+    ///   # yaml-language-server: $schema=../../../schema/meeting.schema.json
+    /// gets completion, Swedish descriptions and underlined mistakes in
+    /// editors with a YAML language server (VS Code, Neovim, Helix, Zed …).
+    ///
+    /// Examples:
+    ///   protokoll schema                  the meeting schema on stdout
+    ///   protokoll schema organ            the organ.yaml schema
+    ///   protokoll schema --out schema/    write both files into schema/
+    #[command(verbatim_doc_comment)]
+    Schema {
+        /// Which file's schema
+        #[arg(value_enum, default_value = "meeting")]
+        kind: SchemaKind,
+        /// Write both schemas (meeting.schema.json, organ.schema.json) into DIR instead
+        #[arg(long, value_name = "DIR", conflicts_with = "kind")]
+        out: Option<PathBuf>,
+    },
+}
+
+/// How `check` prints its findings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Like rustc: file:line:column, the source line, a caret, hints.
+    Human,
+    /// One JSON object per line (JSON Lines), for editors and CI.
+    Json,
 }
 
 /// Runs the parsed command line and returns the process's exit code.
@@ -77,7 +125,9 @@ pub fn run(args: Args) -> ExitCode {
             emit_typst,
             templates,
         } => build(paths, out, emit_typst, templates),
+        Command::Check { paths, format } => check(paths, format),
         Command::Templates { dir } => copy_templates(&dir),
+        Command::Schema { kind, out } => print_schema(kind, out.as_deref()),
     };
     match result {
         Ok(code) => code,
@@ -165,6 +215,84 @@ fn build(
     Ok(ExitCode::SUCCESS)
 }
 
+fn check(paths: Vec<PathBuf>, format: Format) -> Result<ExitCode, Vec<Diagnostic>> {
+    let paths = default_paths(paths);
+    let fail = |path: &Path, message: String| vec![Diagnostic::error(path, None, message)];
+    let files =
+        workspace::find_meeting_files(&paths).map_err(|e| fail(&paths[0], e.to_string()))?;
+    let organs = workspace::find_organ_files(&paths).map_err(|e| fail(&paths[0], e.to_string()))?;
+    if files.is_empty() && organs.is_empty() {
+        return Err(fail(
+            &paths[0],
+            "no meeting or organ files found (expected meetings/<organ>/organ.yaml)".into(),
+        ));
+    }
+
+    let mut found: Vec<Diagnostic> = Vec::new();
+    // Organ files first, once each: a meeting's check repeats its organ's
+    // parse error, which is dropped below as a duplicate.
+    for organ in &organs {
+        match workspace::read_source(organ) {
+            Ok(source) => {
+                if let Err(error) = crate::parse::parse_organ(organ, &source.text) {
+                    found.push(error.to_diagnostic());
+                }
+            }
+            Err(error) => found.extend(fail(organ, error.to_string())),
+        }
+    }
+    for file in &files {
+        match pipeline::check(file) {
+            Ok((_, diagnostics)) => found.extend(diagnostics),
+            Err(error) => found.extend(error.to_diagnostics(file)),
+        }
+    }
+    let mut unique = Vec::with_capacity(found.len());
+    for diagnostic in found {
+        if !unique.contains(&diagnostic) {
+            unique.push(diagnostic);
+        }
+    }
+
+    let errors = unique
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    match format {
+        Format::Human => {
+            print_diagnostics(&unique);
+            eprintln!(
+                "{errors} fel, {} varningar i {} mötesfiler och {} organfiler",
+                unique.len() - errors,
+                files.len(),
+                organs.len()
+            );
+        }
+        Format::Json => {
+            for diagnostic in &unique {
+                let source = std::fs::read_to_string(&diagnostic.file).ok();
+                println!(
+                    "{}",
+                    diagnostic::to_json_line(diagnostic, source.as_deref())
+                );
+            }
+        }
+    }
+    Ok(if errors > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn default_paths(paths: Vec<PathBuf>) -> Vec<PathBuf> {
+    if paths.is_empty() {
+        vec![PathBuf::from("meetings")]
+    } else {
+        paths
+    }
+}
+
 fn progress_bar(len: usize) -> ProgressBar {
     if len < 2 || !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
@@ -184,6 +312,20 @@ fn copy_templates(dir: &Path) -> Result<ExitCode, Vec<Diagnostic>> {
             continue;
         }
         output::write_atomic(&path, text.as_bytes())
+            .map_err(|e| vec![Diagnostic::error(&path, None, e.to_string())])?;
+        println!("{}", path.display());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_schema(kind: SchemaKind, out: Option<&Path>) -> Result<ExitCode, Vec<Diagnostic>> {
+    let Some(dir) = out else {
+        print!("{}", kind.to_json());
+        return Ok(ExitCode::SUCCESS);
+    };
+    for kind in SchemaKind::ALL {
+        let path = dir.join(kind.file_name());
+        output::write_atomic(&path, kind.to_json().as_bytes())
             .map_err(|e| vec![Diagnostic::error(&path, None, e.to_string())])?;
         println!("{}", path.display());
     }

@@ -79,6 +79,29 @@ fn floor_char_boundary(text: &str, offset: usize) -> usize {
     offset
 }
 
+/// One diagnostic as a JSON object on one line, for editors and CI:
+/// `{"severity","file","line","column","end_line","end_column","message","hints"}`
+/// (1-based; line and column are null when the position is unknown).
+pub fn to_json_line(diagnostic: &Diagnostic, source: Option<&str>) -> String {
+    let position = |offset: usize| source.map(|text| line_column(text, offset));
+    let start = diagnostic.span.as_ref().and_then(|s| position(s.start));
+    let end = diagnostic.span.as_ref().and_then(|s| position(s.end));
+    serde_json::json!({
+        "severity": match diagnostic.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        },
+        "file": diagnostic.file.display().to_string(),
+        "line": start.map(|p| p.0),
+        "column": start.map(|p| p.1),
+        "end_line": end.map(|p| p.0),
+        "end_column": end.map(|p| p.1),
+        "message": diagnostic.message,
+        "hints": diagnostic.hints,
+    })
+    .to_string()
+}
+
 /// Renders diagnostics in the style of rustc and typst. `source_of` gives the
 /// text of a file so its line can be shown; a file it cannot give is still
 /// named, without the snippet.
@@ -135,6 +158,21 @@ mod tests {
         let text = "datum: 2021\nplåts: x\n";
         assert_eq!(line_column(text, 0), (1, 1));
         assert_eq!(line_column(text, text.find("x").expect("x")), (2, 8));
+    }
+
+    #[test]
+    fn json_lines_carry_one_based_positions() {
+        let text = "datum: 2021-02-26\nforedragande: x\n";
+        let diag = Diagnostic::warning(Path::new("m.yaml"), Some(18..30), "unknown key");
+        let json: serde_json::Value =
+            serde_json::from_str(&to_json_line(&diag, Some(text))).expect("valid JSON");
+        assert_eq!(json["severity"], "warning");
+        assert_eq!(
+            (json["line"].as_u64(), json["column"].as_u64()),
+            (Some(2), Some(1))
+        );
+        assert_eq!(json["end_column"].as_u64(), Some(13));
+        assert_eq!(json["hints"], serde_json::json!([]));
     }
 
     #[test]

@@ -14,6 +14,7 @@ pub mod output;
 pub mod parse;
 pub mod pipeline;
 pub mod render;
+pub mod schema;
 pub mod typeset;
 pub mod validate;
 pub mod workspace;

@@ -5,9 +5,11 @@
 //! whose position a later diagnostic must point at are wrapped in [`Spanned`],
 //! which carries the line and column of the YAML node they came from.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use chrono::{NaiveDate, NaiveTime};
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Deserialize;
 use serde::de::{self, Deserializer};
 
@@ -15,281 +17,427 @@ use serde::de::{self, Deserializer};
 pub type Spanned<T> = serde_saphyr::Spanned<T>;
 
 /// `organ.yaml`: the body that meets (nämnd, styrelse, samrådsgrupp …).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[schemars(
+    description = "Inställningar för ett organ (nämnd, styrelse, samrådsgrupp …): filen organ.yaml i organets mapp."
+)]
 #[serde(deny_unknown_fields)]
 pub struct Organ {
     /// Full name, printed in every page header.
     #[serde(rename = "namn")]
+    #[schemars(
+        description = "Organets fullständiga namn, t.ex. Sociala samrådsgruppen. Skrivs i sidhuvudet på varje sida."
+    )]
     pub name: String,
     /// Short name, e.g. "SocSam".
     #[serde(rename = "kortnamn", default)]
+    #[schemars(description = "Organets förkortning, t.ex. SocSam.")]
     pub short_name: Option<String>,
     /// The principal (kommun, region) printed above the organ's name.
     #[serde(rename = "huvudman", default)]
+    #[schemars(
+        description = "Huvudmannen (kommun eller region), t.ex. Region Jämtland Härjedalen. Skrivs ovanför organets namn i sidhuvudet."
+    )]
     pub principal: Option<String>,
     /// The heading above each § decision; "Beslut" when absent.
     #[serde(rename = "beslutsrubrik", default)]
+    #[schemars(description = "Rubriken över beslutet i varje paragraf. Utelämnad: Beslut.")]
     pub decision_heading: Option<String>,
     /// Where the signed protocol is kept (for the ANSLAG/BEVIS box).
     #[serde(rename = "förvaringsplats", default)]
+    #[schemars(
+        description = "Var det justerade protokollet förvaras; skrivs i rutan ANSLAG/BEVIS."
+    )]
     pub storage_place: Option<String>,
     /// Logo file, relative to `organ.yaml`.
     #[serde(rename = "logotyp", default)]
+    #[schemars(
+        with = "Option<String>",
+        description = "Organets logotyp som bildfil, t.ex. logo.svg; sökvägen räknas från organ.yaml."
+    )]
     pub logo: Option<Spanned<String>>,
     /// Number of seats, for the quorum check.
     #[serde(rename = "ledamöter_antal", default)]
+    #[schemars(
+        description = "Antalet ledamöter (platser) i organet, för kontrollen av beslutförhet."
+    )]
     pub seat_count: Option<u32>,
     /// Roster of the organ's members.
     #[serde(rename = "ledamöter", default)]
+    #[schemars(
+        description = "Organets ledamöter. Ger antalet platser, kallelsens mottagare och de namn ett sammanträde kan använda."
+    )]
     pub members: Vec<Person>,
     /// Roster of the organ's substitutes.
     #[serde(rename = "ersättare", default)]
+    #[schemars(description = "Organets ersättare.")]
     pub substitutes: Vec<Person>,
 }
 
 /// One sammanträde: the contents of `meetings/<organ>/<year>/<date>.yaml`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[schemars(description = "Ett sammanträde: filen meetings/<organ>/<år>/<datum>.yaml.")]
 #[serde(deny_unknown_fields)]
 pub struct Meeting {
     /// The meeting date.
     #[serde(rename = "datum")]
+    #[schemars(
+        with = "IsoDate",
+        description = "Sammanträdets datum, ÅÅÅÅ-MM-DD, t.ex. 2021-02-26."
+    )]
     pub date: Spanned<IsoDate>,
     /// Start and end time, "09:00–12:00".
     #[serde(rename = "tid")]
+    #[schemars(
+        with = "TimeRange",
+        description = "Sammanträdets start- och sluttid, TT:MM–TT:MM med tankstreck eller bindestreck, t.ex. \"09:00–12:00\"."
+    )]
     pub time: Spanned<TimeRange>,
     /// Where the meeting was held.
     #[serde(rename = "plats")]
+    #[schemars(description = "Var sammanträdet hölls, t.ex. Via webben, Teams.")]
     pub place: String,
     /// Number of the first §; when absent the numbering continues after the
     /// organ's previous meeting in the same calendar year.
     #[serde(rename = "första_paragraf", default)]
+    #[schemars(
+        with = "Option<u32>",
+        description = "Numret på sammanträdets första paragraf. Utelämnad: numreringen fortsätter efter organets föregående sammanträde samma kalenderår, annars 1."
+    )]
     pub first_paragraph: Option<Spanned<u32>>,
     /// Voting members present (including serving substitutes).
     #[serde(rename = "beslutande", default)]
+    #[schemars(description = "Närvarande beslutande: ledamöter och tjänstgörande ersättare.")]
     pub voting: Vec<Person>,
     /// Substitutes present but not serving.
     #[serde(rename = "ersättare", default)]
+    #[schemars(description = "Närvarande ersättare som inte tjänstgör.")]
     pub substitutes: Vec<Person>,
     /// Officials present.
     #[serde(rename = "tjänstepersoner", default)]
+    #[schemars(description = "Närvarande tjänstepersoner.")]
     pub officials: Vec<Person>,
     /// Others present.
     #[serde(rename = "övriga_deltagare", default)]
+    #[schemars(description = "Övriga närvarande.")]
     pub others: Vec<Person>,
     /// Absent members and officials.
     #[serde(rename = "frånvarande", default)]
+    #[schemars(description = "Frånvarande ledamöter och tjänstepersoner.")]
     pub absent: Vec<Person>,
     /// The chair; one of `beslutande`.
     #[serde(rename = "ordförande")]
+    #[schemars(
+        with = "String",
+        description = "Sammanträdets ordförande; ska vara en av beslutande."
+    )]
     pub chair: Spanned<String>,
     /// The secretary.
     #[serde(rename = "sekreterare")]
+    #[schemars(with = "String", description = "Sammanträdets sekreterare.")]
     pub secretary: Spanned<String>,
     /// Those who check and sign the minutes; each one of `beslutande`.
     #[serde(rename = "justerare", default)]
+    #[schemars(
+        with = "Vec<String>",
+        description = "De som justerar protokollet; var och en ska vara en av beslutande."
+    )]
     pub adjusters: Vec<Spanned<String>>,
     /// When and how the minutes were checked; absent for a draft.
     #[serde(rename = "justering", default)]
+    #[schemars(
+        description = "När och hur protokollet justerades. Utelämnad: protokollet är ett utkast och varje sida märks UTKAST."
+    )]
     pub adjustment: Option<Adjustment>,
     /// When the notice of adjustment was posted; absent until then.
     #[serde(rename = "anslag", default)]
+    #[schemars(
+        description = "När anslaget om justeringen sattes upp. Utelämnad: ännu inte anslaget."
+    )]
     pub posting: Option<Posting>,
     /// Strings never printed in the web version.
     #[serde(rename = "maskera", default)]
+    #[schemars(
+        description = "Texter, t.ex. namn, som aldrig skrivs ut i webbversionen. Personnummer maskeras där automatiskt."
+    )]
     pub mask: Vec<String>,
     /// The items of business, in order.
     #[serde(rename = "paragrafer", default)]
+    #[schemars(description = "Sammanträdets ärenden (paragrafer), i ordning.")]
     pub paragraphs: Vec<Paragraph>,
 }
 
 /// An attendee or roster entry.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[schemars(
+    description = "En deltagare, eller en person i organets förteckning över ledamöter och ersättare."
+)]
 #[serde(deny_unknown_fields)]
 pub struct Person {
     /// Full name.
     #[serde(rename = "namn")]
+    #[schemars(with = "String", description = "Personens för- och efternamn.")]
     pub name: Spanned<String>,
     /// Party abbreviation, printed as "(S)".
     #[serde(rename = "parti", default)]
+    #[schemars(description = "Partiets förkortning, t.ex. S; skrivs ut som (S).")]
     pub party: Option<String>,
     /// Municipality, department or organisation.
     #[serde(rename = "organisation", default)]
+    #[schemars(description = "Kommun, förvaltning eller organisation, t.ex. Östersunds kommun.")]
     pub organisation: Option<String>,
     /// Role or office.
     #[serde(rename = "uppdrag", default)]
+    #[schemars(description = "Roll eller uppdrag, t.ex. Ordförande.")]
     pub assignment: Option<String>,
     /// Whom this serving substitute replaces.
     #[serde(rename = "ersätter", default)]
+    #[schemars(
+        with = "Option<String>",
+        description = "Den ledamot som denna tjänstgörande ersättare ersätter."
+    )]
     pub replaces: Option<Spanned<String>>,
     /// The §§ this person took part in; absent: the whole meeting.
     #[serde(rename = "paragrafer", default)]
+    #[schemars(
+        with = "Option<ParagraphSet>",
+        description = "De paragrafer personen deltog i, t.ex. \"1–7\", \"1–3, 9\" eller 9. Utelämnad: hela sammanträdet."
+    )]
     pub paragraphs: Option<Spanned<ParagraphSet>>,
 }
 
 /// How the minutes were adjusted (checked and signed).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[schemars(description = "Justeringen: när, var och hur protokollet justerades.")]
 #[serde(deny_unknown_fields)]
 pub struct Adjustment {
     /// Date of adjustment.
     #[serde(rename = "datum")]
+    #[schemars(
+        with = "IsoDate",
+        description = "Justeringsdatum, ÅÅÅÅ-MM-DD: sammanträdets dag eller senare, högst 14 dagar efter."
+    )]
     pub date: Spanned<IsoDate>,
     /// Place of adjustment.
     #[serde(rename = "plats", default)]
+    #[schemars(description = "Var protokollet justerades, t.ex. Digitalt.")]
     pub place: Option<String>,
     /// Manner of adjustment.
     #[serde(rename = "sätt", default)]
+    #[schemars(description = "Hur protokollet justerades: muntligen, digitalt eller på papper.")]
     pub manner: Option<AdjustmentManner>,
 }
 
 /// The manner of adjustment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[schemars(description = "Hur protokollet justerades: muntligen, digitalt eller på papper.")]
 pub enum AdjustmentManner {
     /// Adjusted orally at the meeting ("Muntligen justerat").
     #[serde(rename = "muntligen")]
+    #[schemars(description = "Muntligen justerat på sammanträdet.")]
     Oral,
     /// Signed digitally.
     #[serde(rename = "digitalt")]
+    #[schemars(description = "Justerat med digital signatur.")]
     Digital,
     /// Signed on paper.
     #[serde(rename = "på papper")]
+    #[schemars(description = "Justerat med underskrift på papper.")]
     Paper,
 }
 
 /// The notice on the official notice board (anslagstavla).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[schemars(description = "Anslaget om justeringen på organets anslagstavla.")]
 #[serde(deny_unknown_fields)]
 pub struct Posting {
     /// The day the notice was posted.
     #[serde(rename = "uppsatt")]
+    #[schemars(
+        with = "IsoDate",
+        description = "Dagen anslaget sattes upp, ÅÅÅÅ-MM-DD: senast andra dagen efter justeringen (nästa vardag om den dagen är en helgdag)."
+    )]
     pub posted: Spanned<IsoDate>,
 }
 
 /// One item of business (§).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[schemars(description = "Ett ärende i protokollet (en paragraf, §).")]
 #[serde(deny_unknown_fields)]
 pub struct Paragraph {
     /// Title.
     #[serde(rename = "rubrik")]
+    #[schemars(with = "String", description = "Paragrafens rubrik.")]
     pub title: Spanned<String>,
     /// Registration number (Dnr).
     #[serde(rename = "diarienummer", default)]
+    #[schemars(description = "Ärendets diarienummer, t.ex. RUN/574/2019.")]
     pub case_number: Option<String>,
     /// Who presented the item.
     #[serde(rename = "föredragande", default)]
+    #[schemars(description = "Den som föredrog ärendet.")]
     pub presenter: Option<String>,
     /// Body text, Markdown.
     #[serde(rename = "text", default)]
+    #[schemars(
+        description = "Ärendets text i Markdown: stycken, listor, betoning, länkar, tabeller."
+    )]
     pub text: Option<String>,
     /// Documents the decision rests on.
     #[serde(rename = "beslutsunderlag", default)]
+    #[schemars(description = "Handlingar som beslutet grundar sig på, en per rad.")]
     pub documents: Vec<String>,
     /// The proposed decision, Markdown.
     #[serde(rename = "förslag_till_beslut", default)]
+    #[schemars(description = "Förslaget till beslut, i Markdown.")]
     pub proposal: Option<String>,
     /// Motions made at the meeting.
     #[serde(rename = "yrkanden", default)]
+    #[schemars(description = "Yrkanden som framställdes på sammanträdet.")]
     pub motions: Vec<Motion>,
     /// A recorded (open) vote.
     #[serde(rename = "omröstning", default)]
+    #[schemars(description = "Öppen omröstning: vilka som röstade ja, nej eller avstod.")]
     pub vote: Option<Vote>,
     /// Decision points, each inline Markdown.
     #[serde(rename = "beslut", default)]
+    #[schemars(description = "Beslutet, en rad per beslutspunkt, i Markdown.")]
     pub decisions: Vec<String>,
     /// Dissents.
     #[serde(rename = "reservationer", default)]
+    #[schemars(description = "Reservationer mot beslutet.")]
     pub dissents: Vec<Dissent>,
     /// Notes entered in the minutes.
     #[serde(rename = "protokollsanteckningar", default)]
+    #[schemars(description = "Protokollsanteckningar.")]
     pub notes: Vec<MinuteNote>,
     /// Members disqualified for conflict of interest.
     #[serde(rename = "jäv", default)]
+    #[schemars(description = "Ledamöter som är jäviga och inte deltar i paragrafen.")]
     pub conflicts: Vec<Conflict>,
     /// Adjusted immediately at the meeting.
     #[serde(rename = "omedelbar_justering", default)]
+    #[schemars(description = "true om paragrafen justerades omedelbart på sammanträdet.")]
     pub adjusted_immediately: bool,
     /// Confidentiality: `false`, `true`, or the legal ground.
     #[serde(rename = "sekretess", default)]
+    #[schemars(
+        description = "Sekretess i webbversionen: false, true eller sekretessgrunden som text, t.ex. \"26 kap. 1 § OSL\". Innehållet döljs där; nummer och rubrik visas."
+    )]
     pub confidentiality: Confidentiality,
     /// Who receives an extract.
     #[serde(rename = "utdrag_till", default)]
+    #[schemars(description = "Mottagare av protokollsutdrag.")]
     pub extract_to: Vec<String>,
     /// Attachments.
     #[serde(rename = "bilagor", default)]
+    #[schemars(description = "Paragrafens bilagor.")]
     pub attachments: Vec<Attachment>,
 }
 
 /// A motion (yrkande).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[schemars(description = "Ett yrkande.")]
 #[serde(deny_unknown_fields)]
 pub struct Motion {
     /// Who made it, as printed ("Karin Näsmark (S)").
     #[serde(rename = "av")]
+    #[schemars(description = "Vem som yrkade, så som det skrivs ut, t.ex. Karin Näsmark (S).")]
     pub by: String,
     /// What was moved.
     #[serde(rename = "yrkande")]
+    #[schemars(description = "Vad som yrkades, t.ex. bifall till förslaget.")]
     pub motion: String,
 }
 
 /// An open vote (omröstning).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[schemars(description = "En öppen omröstning: varje ledamots röst antecknas.")]
 #[serde(deny_unknown_fields)]
 pub struct Vote {
     /// The proposition put to the vote.
     #[serde(rename = "proposition", default)]
+    #[schemars(description = "Propositionen, t.ex. Ja för bifall, nej för avslag.")]
     pub proposition: Option<String>,
     /// Members voting yes.
     #[serde(rename = "ja", default)]
+    #[schemars(with = "Vec<String>", description = "Ledamöter som röstade ja.")]
     pub yes: Vec<Spanned<String>>,
     /// Members voting no.
     #[serde(rename = "nej", default)]
+    #[schemars(with = "Vec<String>", description = "Ledamöter som röstade nej.")]
     pub no: Vec<Spanned<String>>,
     /// Members abstaining.
     #[serde(rename = "avstår", default)]
+    #[schemars(
+        with = "Vec<String>",
+        description = "Ledamöter som avstod från att rösta."
+    )]
     pub abstain: Vec<Spanned<String>>,
 }
 
 /// A dissent (reservation).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[schemars(description = "En reservation mot beslutet.")]
 #[serde(deny_unknown_fields)]
 pub struct Dissent {
     /// The dissenting member.
     #[serde(rename = "namn")]
+    #[schemars(
+        with = "String",
+        description = "Ledamoten som reserverade sig; en av beslutande."
+    )]
     pub name: Spanned<String>,
     /// Grounds.
     #[serde(rename = "motivering", default)]
+    #[schemars(description = "Motivering, t.ex. till förmån för eget yrkande.")]
     pub reason: Option<String>,
 }
 
 /// A note entered in the minutes (protokollsanteckning).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[schemars(description = "En protokollsanteckning.")]
 #[serde(deny_unknown_fields)]
 pub struct MinuteNote {
     /// Who asked for the note.
     #[serde(rename = "namn")]
+    #[schemars(with = "String", description = "Den som begärde anteckningen.")]
     pub name: Spanned<String>,
     /// The note, Markdown.
     #[serde(rename = "text")]
+    #[schemars(description = "Anteckningen, i Markdown.")]
     pub text: String,
 }
 
 /// A member disqualified from one § (jäv).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[schemars(description = "En ledamot som är jävig i paragrafen.")]
 #[serde(deny_unknown_fields)]
 pub struct Conflict {
     /// The disqualified member.
     #[serde(rename = "namn")]
+    #[schemars(
+        with = "String",
+        description = "Den jäviga ledamoten; en av beslutande."
+    )]
     pub name: Spanned<String>,
 }
 
 /// An attachment (bilaga).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[schemars(description = "En bilaga till paragrafen.")]
 #[serde(deny_unknown_fields)]
 pub struct Attachment {
     /// Title as listed.
     #[serde(rename = "titel")]
+    #[schemars(description = "Bilagans titel, så som den listas i paragrafen.")]
     pub title: String,
     /// File relative to `organ.yaml`.
     #[serde(rename = "fil", default)]
+    #[schemars(
+        with = "Option<String>",
+        description = "Bilagans fil, t.ex. bilagor/vb-2020.pdf; sökvägen räknas från organ.yaml. En PDF läggs till sist i protokollet."
+    )]
     pub file: Option<Spanned<String>>,
 }
 
@@ -328,6 +476,23 @@ impl<'de> Deserialize<'de> for Confidentiality {
     }
 }
 
+impl JsonSchema for Confidentiality {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> Cow<'static, str> {
+        "Confidentiality".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": ["boolean", "string"],
+            "description": "Sekretess: false (offentlig), true, eller sekretessgrunden som text, t.ex. \"26 kap. 1 § OSL\".",
+        })
+    }
+}
+
 /// A calendar date written `YYYY-MM-DD`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct IsoDate(pub NaiveDate);
@@ -335,13 +500,42 @@ pub struct IsoDate(pub NaiveDate);
 impl<'de> Deserialize<'de> for IsoDate {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
+        // chrono alone would take "21-02-06" as the year 21; the format (and
+        // the JSON Schema) says four-digit year, two-digit month and day.
+        let shaped = text.trim().len() == 10
+            && text.trim().char_indices().all(|(i, c)| match i {
+                4 | 7 => c == '-',
+                _ => c.is_ascii_digit(),
+            });
         NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+            .ok()
+            .filter(|_| shaped)
             .map(IsoDate)
-            .map_err(|_| {
+            .ok_or_else(|| {
                 de::Error::custom(format!(
                     "\"{text}\" is not a date: write YYYY-MM-DD, e.g. 2021-02-26"
                 ))
             })
+    }
+}
+
+impl JsonSchema for IsoDate {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> Cow<'static, str> {
+        "IsoDate".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "format": "date",
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+            "patternErrorMessage": "Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2021-02-26.",
+            "description": "Ett datum, ÅÅÅÅ-MM-DD, t.ex. 2021-02-26.",
+        })
     }
 }
 
@@ -373,6 +567,28 @@ impl<'de> Deserialize<'de> for TimeRange {
             de::Error::custom(format!(
                 "\"{text}\" is not a time span: write HH:MM–HH:MM, e.g. \"09:00–12:00\""
             ))
+        })
+    }
+}
+
+impl JsonSchema for TimeRange {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> Cow<'static, str> {
+        "TimeRange".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        // What `TimeRange::parse` accepts: hour 0–23 with one or two digits,
+        // ':' or '.', hyphen or en dash, spaces around the dash.
+        const TIME: &str = "([01]?[0-9]|2[0-3])[:.][0-5][0-9]";
+        json_schema!({
+            "type": "string",
+            "pattern": format!("^\\s*{TIME}\\s*[-–]\\s*{TIME}\\s*$"),
+            "patternErrorMessage": "Skriv tiden som TT:MM–TT:MM, t.ex. \"09:00–12:00\".",
+            "description": "Start- och sluttid, TT:MM–TT:MM med tankstreck eller bindestreck, t.ex. \"09:00–12:00\".",
         })
     }
 }
@@ -457,6 +673,30 @@ impl<'de> Deserialize<'de> for ParagraphSet {
     }
 }
 
+impl JsonSchema for ParagraphSet {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> Cow<'static, str> {
+        "ParagraphSet".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        // What `ParagraphSet::parse` accepts: comma-separated numbers and
+        // ranges (hyphen or en dash), each optionally after '§'.
+        const PART: &str = "\\s*§*\\s*[0-9]+(\\s*[-–]\\s*[0-9]+)?\\s*";
+        json_schema!({
+            "type": ["string", "integer"],
+            "pattern": format!("^{PART}(,{PART})*$"),
+            "patternErrorMessage": "Skriv paragraferna som t.ex. \"1–7\", \"1–3, 9\" eller 9.",
+            "minimum": 0,
+            "maximum": u32::MAX,
+            "description": "Paragrafnummer: ett nummer, t.ex. 9, eller nummer och intervall som text, t.ex. \"1–7\" eller \"1–3, 9\".",
+        })
+    }
+}
+
 /// A § number as printed ("§ 14").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ParagraphNumber(pub u32);
@@ -503,6 +743,15 @@ mod tests {
         assert_eq!(set.to_string(), "1–3, 9");
         assert!(ParagraphSet::parse("7–1").is_none());
         assert!(ParagraphSet::parse("ett").is_none());
+    }
+
+    #[test]
+    fn dates_need_four_digit_years() {
+        let parse = |text: &str| serde_saphyr::from_str::<IsoDate>(text).ok();
+        assert!(parse("2021-02-26").is_some());
+        assert!(parse("21-02-26").is_none());
+        assert!(parse("2021-2-6").is_none());
+        assert!(parse("2021-02-30").is_none());
     }
 
     #[test]

@@ -88,7 +88,10 @@ pub fn find_meeting_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> 
     let mut found = Vec::new();
     for path in paths {
         if path.is_file() {
-            found.push(path.clone());
+            // An organ.yaml named on the command line is not a meeting.
+            if path.file_name().is_none_or(|n| n != ORGAN_FILE) {
+                found.push(path.clone());
+            }
             continue;
         }
         for entry in WalkDir::new(path).sort_by_file_name() {
@@ -97,6 +100,25 @@ pub fn find_meeting_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> 
                 source: e.into(),
             })?;
             if entry.file_type().is_file() && is_meeting_file(entry.path()) {
+                found.push(entry.into_path());
+            }
+        }
+    }
+    found.sort();
+    found.dedup();
+    Ok(found)
+}
+
+/// Every `organ.yaml` named or below the folders named, sorted.
+pub fn find_organ_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {
+    let mut found = Vec::new();
+    for path in paths {
+        for entry in WalkDir::new(path).sort_by_file_name() {
+            let entry = entry.map_err(|e| LoadError::Io {
+                path: path.clone(),
+                source: e.into(),
+            })?;
+            if entry.file_type().is_file() && entry.file_name() == ORGAN_FILE {
                 found.push(entry.into_path());
             }
         }
