@@ -719,7 +719,9 @@ pub struct NumberedMeeting {
 impl NumberedMeeting {
     /// Each § with its number, in order.
     pub fn paragraphs(&self) -> impl Iterator<Item = (ParagraphNumber, &Paragraph)> {
-        (self.first.0..)
+        // Bounded, so a första_paragraf near u32::MAX ends the numbering
+        // instead of overflowing (validation reports such a number).
+        (self.first.0..=u32::MAX)
             .map(ParagraphNumber)
             .zip(&self.meeting.paragraphs)
     }
@@ -727,7 +729,7 @@ impl NumberedMeeting {
     /// The number of the last §; the first when there are none.
     pub fn last(&self) -> ParagraphNumber {
         let count = u32::try_from(self.meeting.paragraphs.len()).unwrap_or(u32::MAX);
-        ParagraphNumber(self.first.0 + count.saturating_sub(1))
+        ParagraphNumber(self.first.0.saturating_add(count.saturating_sub(1)))
     }
 }
 

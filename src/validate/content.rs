@@ -1,0 +1,450 @@
+//! Rules about what a § says (warnings): a § with nothing in it, and a name
+//! in the text that is almost, but not quite, the name of someone at the
+//! meeting ("Lise Hjemgaard-Svensson" for Lise Hjemgaard Svensson).
+
+use std::collections::HashSet;
+
+use crate::diagnostic::Diagnostic;
+use crate::model::{Paragraph, ParagraphNumber};
+use crate::parse::span_of;
+
+use super::Subject;
+
+pub(super) fn check(subject: &Subject, found: &mut Vec<Diagnostic>) {
+    let known = known_names(subject);
+    let exact: HashSet<&str> = known.iter().map(|k| k.name.as_str()).collect();
+    for (number, paragraph) in subject.meeting.paragraphs() {
+        if is_empty(paragraph) {
+            found.push(
+                Diagnostic::warning(
+                    subject.file,
+                    span_of(&paragraph.title),
+                    format!(
+                        "{number} {} has no text, förslag_till_beslut or beslut",
+                        paragraph.title.value
+                    ),
+                )
+                .with_hint(
+                    "write what was said under `text:` and what was decided under `beslut:`, \
+                     or remove the §",
+                ),
+            );
+        }
+        misspelt_names(subject, &known, &exact, number, paragraph, found);
+    }
+}
+
+fn is_empty(paragraph: &Paragraph) -> bool {
+    let blank = |s: &Option<String>| s.as_deref().is_none_or(|s| s.trim().is_empty());
+    blank(&paragraph.text)
+        && blank(&paragraph.proposal)
+        && paragraph.decisions.iter().all(|d| d.trim().is_empty())
+}
+
+/// A name the meeting knows, and where it is written.
+#[derive(Debug)]
+struct Known {
+    /// The name, whitespace collapsed.
+    name: String,
+    /// Its words, hyphens counted as spaces.
+    words: usize,
+    /// Whether each of those words starts with a capital letter.
+    capitals: Vec<bool>,
+    /// How many whitespace-separated words it has as written.
+    tokens: usize,
+    /// Where the name stands, for the hint.
+    source: &'static str,
+}
+
+fn known_names(subject: &Subject) -> Vec<Known> {
+    let meeting = &subject.meeting.meeting;
+    let organ = subject.organ;
+    let people = [
+        ("beslutande", &meeting.voting),
+        ("ersättare", &meeting.substitutes),
+        ("tjänstepersoner", &meeting.officials),
+        ("övriga_deltagare", &meeting.others),
+        ("frånvarande", &meeting.absent),
+        ("ledamöter in organ.yaml", &organ.members),
+        ("ersättare in organ.yaml", &organ.substitutes),
+    ];
+    let roles = [
+        ("ordförande", &meeting.chair),
+        ("sekreterare", &meeting.secretary),
+    ]
+    .into_iter()
+    .chain(meeting.adjusters.iter().map(|a| ("justerare", a)));
+    let mut known: Vec<Known> = Vec::new();
+    let names = people
+        .into_iter()
+        .flat_map(|(source, list)| list.iter().map(move |p| (source, &p.name)))
+        .chain(roles);
+    for (source, name) in names {
+        let name = collapse(&name.value);
+        if name.is_empty() || known.iter().any(|k| k.name == name) {
+            continue;
+        }
+        let words = words(&name);
+        known.push(Known {
+            words: words.len(),
+            capitals: words.iter().map(|w| capitalised(w)).collect(),
+            tokens: name.split_whitespace().count(),
+            name,
+            source,
+        });
+    }
+    known
+}
+
+/// One near-miss found in a field.
+#[derive(Debug)]
+struct Hit<'k> {
+    /// Token range in the field.
+    start: usize,
+    end: usize,
+    /// The words as written (whitespace collapsed).
+    written: String,
+    /// The name it is close to.
+    known: &'k Known,
+    /// Levenshtein distance between the two.
+    distance: usize,
+}
+
+fn misspelt_names(
+    subject: &Subject,
+    known: &[Known],
+    exact: &HashSet<&str>,
+    number: ParagraphNumber,
+    paragraph: &Paragraph,
+    found: &mut Vec<Diagnostic>,
+) {
+    let fields = paragraph
+        .presenter
+        .iter()
+        .map(|t| ("föredragande", t.as_str()))
+        .chain(paragraph.text.iter().map(|t| ("text", t.as_str())))
+        .chain(
+            paragraph
+                .proposal
+                .iter()
+                .map(|t| ("förslag_till_beslut", t.as_str())),
+        )
+        .chain(
+            paragraph
+                .motions
+                .iter()
+                .map(|m| ("yrkanden", m.by.as_str())),
+        )
+        .chain(paragraph.decisions.iter().map(|t| ("beslut", t.as_str())))
+        .chain(
+            paragraph
+                .notes
+                .iter()
+                .map(|n| ("protokollsanteckningar", n.text.as_str())),
+        );
+    let mut reported: HashSet<(&str, String)> = HashSet::new();
+    for (field, text) in fields {
+        for hit in near_misses(text, known, exact) {
+            if !reported.insert((field, hit.written.clone())) {
+                continue;
+            }
+            found.push(
+                Diagnostic::warning(
+                    subject.file,
+                    span_of(&paragraph.title),
+                    format!(
+                        "{number} {field}: \"{}\" looks like a misspelling of {}",
+                        hit.written, hit.known.name
+                    ),
+                )
+                .with_hint(format!(
+                    "write {}, as the name stands under {} (names are printed as typed); \
+                     if this is someone else, leave it",
+                    hit.known.name, hit.known.source
+                )),
+            );
+        }
+    }
+}
+
+/// A word of running text: its letters and whether punctuation stood
+/// before or after them ("(M),", "**Karin").
+#[derive(Debug, Clone, Copy)]
+struct Token<'t> {
+    core: &'t str,
+    lead: bool,
+    trail: bool,
+}
+
+fn tokens(text: &str) -> Vec<Token<'_>> {
+    let edge = |c: char| !c.is_alphanumeric();
+    text.split_whitespace()
+        .map(|raw| {
+            let start = raw.trim_start_matches(edge);
+            let core = start.trim_end_matches(edge);
+            Token {
+                core,
+                lead: start.len() != raw.len(),
+                trail: core.len() != start.len(),
+            }
+        })
+        .collect()
+}
+
+/// Runs of words in `text` that are one or two edits from a known name.
+fn near_misses<'k>(text: &str, known: &'k [Known], exact: &HashSet<&str>) -> Vec<Hit<'k>> {
+    let tokens = tokens(text);
+    let mut hits: Vec<Hit> = Vec::new();
+    for name in known {
+        // Full names only: a lone first name is too short to tell a typo
+        // from another word.
+        if name.words < 2 || !name.capitals.first().copied().unwrap_or(false) {
+            continue;
+        }
+        // A hyphen that joins or splits words changes the count by one.
+        let sizes = name.tokens.saturating_sub(1).max(1)..=name.tokens + 1;
+        for size in sizes {
+            for start in 0..tokens.len().saturating_sub(size - 1) {
+                let window = &tokens[start..start + size];
+                if let Some(hit) = compare(window, name, exact) {
+                    hits.push(Hit {
+                        start,
+                        end: start + size,
+                        ..hit
+                    });
+                }
+            }
+        }
+    }
+    // The nearest name wins where runs overlap; then in text order.
+    hits.sort_by_key(|h| (h.distance, h.start));
+    let mut kept: Vec<Hit> = Vec::new();
+    for hit in hits {
+        if kept
+            .iter()
+            .all(|k| hit.end <= k.start || k.end <= hit.start)
+        {
+            kept.push(hit);
+        }
+    }
+    kept.sort_by_key(|h| h.start);
+    kept
+}
+
+fn compare<'k>(window: &[Token], name: &'k Known, exact: &HashSet<&str>) -> Option<Hit<'k>> {
+    if !window.first().is_some_and(|t| capitalised(t.core)) {
+        return None;
+    }
+    let last = window.len() - 1;
+    let joined = window
+        .iter()
+        .enumerate()
+        .all(|(i, t)| !t.core.is_empty() && (i == 0 || !t.lead) && (i == last || !t.trail));
+    if !joined {
+        return None;
+    }
+    let written = window.iter().map(|t| t.core).collect::<Vec<_>>().join(" ");
+    if exact.contains(written.as_str()) {
+        return None;
+    }
+    let written_words = words(&written);
+    if written_words.len() != name.words
+        || written_words
+            .iter()
+            .zip(&name.capitals)
+            .any(|(w, &capital)| capitalised(w) != capital)
+    {
+        return None;
+    }
+    // The genitive of the name itself ("Elin Rings", "SocSam:s").
+    if let Some(stem) = written.strip_suffix('s')
+        && (stem == name.name || stem.strip_suffix(':') == Some(name.name.as_str()))
+    {
+        return None;
+    }
+    let distance = strsim::levenshtein(&written, &name.name);
+    let allowed = if name.name.chars().count() < 10 { 1 } else { 2 };
+    (1..=allowed).contains(&distance).then_some(Hit {
+        start: 0,
+        end: 0,
+        written,
+        known: name,
+        distance,
+    })
+}
+
+/// Whitespace collapsed to single spaces.
+fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Words, counting a hyphen as a space.
+fn words(text: &str) -> Vec<&str> {
+    text.split(|c: char| c.is_whitespace() || matches!(c, '-' | '‐' | '‑'))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+fn capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::diagnostic::Severity::Warning;
+    use crate::diagnostic::line_column;
+    use crate::number;
+    use crate::parse::{parse_meeting, parse_organ};
+    use crate::validate::testing::{Found, ORGAN, meeting, only, run, run_with};
+    use crate::validate::{Subject, validate};
+
+    fn content(paragraphs: &str) -> Vec<Found> {
+        run(check, &meeting(&format!("paragrafer:\n{paragraphs}")))
+    }
+
+    #[test]
+    fn an_empty_paragraph_is_a_warning() {
+        let found = content("  - rubrik: Ett\n    text: Något.\n  - rubrik: Övriga frågor\n");
+        assert_eq!(
+            only(&found),
+            (
+                Warning,
+                "§ 2 Övriga frågor has no text, förslag_till_beslut or beslut",
+                14,
+                13
+            )
+        );
+        assert_eq!(
+            found[0].hints,
+            [
+                "write what was said under `text:` and what was decided under `beslut:`, or \
+                 remove the §"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_name_with_a_hyphen_too_many_is_a_warning() {
+        let found =
+            content("  - rubrik: Mötet öppnas\n    text: Cecilia-Ceder (S) öppnar mötet.\n");
+        assert_eq!(
+            only(&found),
+            (
+                Warning,
+                "§ 1 text: \"Cecilia-Ceder\" looks like a misspelling of Cecilia Ceder",
+                12,
+                13
+            )
+        );
+        assert_eq!(
+            found[0].hints,
+            [
+                "write Cecilia Ceder, as the name stands under beslutande (names are printed \
+                 as typed); if this is someone else, leave it"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_name_with_a_letter_too_many_in_a_decision_is_a_warning() {
+        let found = run_with(
+            check,
+            "namn: N\nledamöter:\n  - namn: Johan Loock\n",
+            &meeting(
+                "paragrafer:\n  - rubrik: Val\n    beslut:\n      - Johan Looock (M) väljs.\n",
+            ),
+            &[],
+        );
+        assert_eq!(
+            only(&found),
+            (
+                Warning,
+                "§ 1 beslut: \"Johan Looock\" looks like a misspelling of Johan Loock",
+                12,
+                13
+            )
+        );
+        assert!(found[0].hints[0].contains("under ledamöter in organ.yaml"));
+    }
+
+    #[test]
+    fn names_as_written_genitives_and_other_words_pass() {
+        let found = content(
+            "  - rubrik: Ett\n    text: |\n      Anna Andersson (S) och Bertil Bergs förslag.\n      \
+             Doris Dahl, Cecilia Ceder. Anna Anderson-Berg är inte här.\n      Bertil berg\n",
+        );
+        assert!(found.is_empty(), "{found:#?}");
+        // A one-word name is never matched against words of the text.
+        let yaml = meeting("paragrafer:\n  - rubrik: Ett\n    text: En Dahl.\n")
+            .replace("Doris Dahl", "D");
+        let found = run(check, &yaml);
+        assert!(found.is_empty(), "{found:#?}");
+    }
+
+    /// The bundled SocSam meeting spells its chair two wrong ways, in § 1
+    /// and in § 14, and has nothing else the rules object to.
+    #[test]
+    fn the_bundled_socsam_meeting_warns_about_its_two_misspellings() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("meetings/socsam");
+        let file = root.join("2021/2021-02-26.yaml");
+        let text = std::fs::read_to_string(&file).expect("bundled example");
+        let organ_text = std::fs::read_to_string(root.join("organ.yaml")).expect("organ");
+        let organ = parse_organ(Path::new("organ.yaml"), &organ_text).expect("organ parses");
+        let meeting = number::number(parse_meeting(&file, &text).expect("parses"), &[]);
+        let found = validate(&Subject {
+            file: &file,
+            organ: &organ,
+            meeting: &meeting,
+            organ_meetings: &[],
+        });
+        let shown: Vec<(crate::diagnostic::Severity, &str, (usize, usize))> = found
+            .iter()
+            .map(|d| {
+                let start = d.span.as_ref().expect("located").start;
+                (d.severity, d.message.as_str(), line_column(&text, start))
+            })
+            .collect();
+        let line_of = |needle: &str| {
+            let offset = text.find(needle).expect("rubrik in file");
+            line_column(&text, offset).0
+        };
+        assert_eq!(
+            shown,
+            [
+                (
+                    Warning,
+                    "§ 1 text: \"Lise Hjemgaard-Svensson\" looks like a misspelling of Lise \
+                     Hjemgaard Svensson",
+                    (line_of("rubrik: Sammanträdet öppnas"), 13)
+                ),
+                (
+                    Warning,
+                    "§ 14 beslut: \"Lise-Hjemgaard Svensson\" looks like a misspelling of Lise \
+                     Hjemgaard Svensson",
+                    (line_of("rubrik: Övriga frågor"), 13)
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_bundled_socialnamnden_meeting_is_clean() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("meetings/socialnamnden");
+        let file = root.join("2017/2017-09-27.yaml");
+        let text = std::fs::read_to_string(&file).expect("bundled example");
+        let organ_text = std::fs::read_to_string(root.join("organ.yaml")).expect("organ");
+        let organ = parse_organ(Path::new("organ.yaml"), &organ_text).expect("organ parses");
+        let meeting = number::number(parse_meeting(&file, &text).expect("parses"), &[]);
+        let found = validate(&Subject {
+            file: &file,
+            organ: &organ,
+            meeting: &meeting,
+            organ_meetings: &[],
+        });
+        assert!(found.is_empty(), "{found:#?}");
+        let _ = ORGAN;
+    }
+}

@@ -1,0 +1,363 @@
+//! Rules about attendance through the meeting: a person's `paragrafer` lie
+//! within the meeting, a serving ersättare does not replace someone who is
+//! there and voting, and enough members take part in every § for the organ
+//! to be beslutför.
+
+use std::collections::HashSet;
+
+use crate::diagnostic::Diagnostic;
+use crate::model::Person;
+use crate::parse::span_of;
+
+use super::{Subject, paragraph_list, set_list, takes_part};
+
+pub(super) fn check(subject: &Subject, found: &mut Vec<Diagnostic>) {
+    within_meeting(subject, found);
+    substitutes(subject, found);
+    quorum(subject, found);
+}
+
+/// The meeting's § numbers, first to last.
+fn numbers(subject: &Subject) -> Vec<u32> {
+    subject.meeting.paragraphs().map(|(n, _)| n.0).collect()
+}
+
+/// "§§ 1–15", "§ 63" or "no §§".
+fn meeting_range(subject: &Subject) -> String {
+    if subject.meeting.meeting.paragraphs.is_empty() {
+        "no §§".to_owned()
+    } else {
+        paragraph_list(&numbers(subject))
+    }
+}
+
+fn within_meeting(subject: &Subject, found: &mut Vec<Diagnostic>) {
+    let meeting = &subject.meeting.meeting;
+    let (first, last) = (subject.meeting.first.0, subject.meeting.last().0);
+    let empty = meeting.paragraphs.is_empty();
+    let groups = [
+        &meeting.voting,
+        &meeting.substitutes,
+        &meeting.officials,
+        &meeting.others,
+        &meeting.absent,
+    ];
+    for person in groups.into_iter().flatten() {
+        let Some(set) = &person.paragraphs else {
+            continue;
+        };
+        if !empty
+            && set
+                .value
+                .ranges
+                .iter()
+                .all(|&(a, b)| first <= a && b <= last)
+        {
+            continue;
+        }
+        let hint = if empty {
+            "add the meeting's §§ under `paragrafer`, or remove this person's `paragrafer`"
+                .to_owned()
+        } else {
+            format!(
+                "write § numbers as printed in this protocol, {first} to {last}; \
+                 leave `paragrafer` out for someone who took part in the whole meeting"
+            )
+        };
+        found.push(
+            Diagnostic::error(
+                subject.file,
+                span_of(set),
+                format!(
+                    "{} takes part in {} (paragrafer), but this meeting has {}",
+                    person.name.value,
+                    set_list(&set.value),
+                    meeting_range(subject)
+                ),
+            )
+            .with_hint(hint),
+        );
+    }
+}
+
+fn substitutes(subject: &Subject, found: &mut Vec<Diagnostic>) {
+    let voting = &subject.meeting.meeting.voting;
+    let numbers = numbers(subject);
+    for substitute in voting {
+        let Some(replaced) = &substitute.replaces else {
+            continue;
+        };
+        let Some(member) = voting.iter().find(|p| p.name.value == replaced.value) else {
+            continue;
+        };
+        let both: Vec<u32> = numbers
+            .iter()
+            .copied()
+            .filter(|&n| takes_part(substitute, n) && takes_part(member, n))
+            .collect();
+        if both.is_empty() && !numbers.is_empty() {
+            continue;
+        }
+        let when = if both.len() == numbers.len() {
+            String::new()
+        } else {
+            format!(" (both take part in {})", paragraph_list(&both))
+        };
+        found.push(
+            Diagnostic::error(
+                subject.file,
+                span_of(replaced),
+                format!(
+                    "{} ersätter {}, who is also among beslutande{when}",
+                    substitute.name.value, replaced.value
+                ),
+            )
+            .with_hint(format!(
+                "a tjänstgörande ersättare replaces an absent member: move {} to `frånvarande`, \
+                 or give both a `paragrafer` so that they serve in different §§",
+                replaced.value
+            )),
+        );
+    }
+}
+
+fn quorum(subject: &Subject, found: &mut Vec<Diagnostic>) {
+    let organ = subject.organ;
+    let (seats, source) = match organ.seat_count {
+        Some(seats) => (
+            seats as usize,
+            format!("ledamöter_antal: {seats} in organ.yaml"),
+        ),
+        None => (
+            organ.members.len(),
+            format!("the {} ledamöter listed in organ.yaml", organ.members.len()),
+        ),
+    };
+    if seats == 0 {
+        return;
+    }
+    let needed = seats / 2 + 1;
+    let meeting = &subject.meeting.meeting;
+    let present = |take_part: &dyn Fn(&Person) -> bool| {
+        meeting
+            .voting
+            .iter()
+            .filter(|p| take_part(p))
+            .map(|p| p.name.value.as_str())
+            .collect::<HashSet<_>>()
+            .len()
+    };
+
+    let mut short: Vec<(u32, usize)> = Vec::new();
+    for (number, paragraph) in subject.meeting.paragraphs() {
+        let conflicted: HashSet<&str> = paragraph
+            .conflicts
+            .iter()
+            .map(|c| c.name.value.as_str())
+            .collect();
+        let count = present(&|p: &Person| {
+            takes_part(p, number.0) && !conflicted.contains(p.name.value.as_str())
+        });
+        if count < needed {
+            short.push((number.0, count));
+        }
+    }
+    if meeting.paragraphs.is_empty() {
+        let count = present(&|_| true);
+        if count < needed {
+            short.push((subject.meeting.first.0, count));
+        }
+    }
+    let Some(&(first_short, _)) = short.first() else {
+        return;
+    };
+
+    let (fewest, most) = short
+        .iter()
+        .fold((usize::MAX, 0), |(lo, hi), &(_, c)| (lo.min(c), hi.max(c)));
+    let count = if fewest == most {
+        fewest.to_string()
+    } else {
+        format!("{fewest}–{most}")
+    };
+    let whole = short.len() == meeting.paragraphs.len().max(1);
+    let (scope, span) = if whole {
+        (
+            "the meeting is not beslutför".to_owned(),
+            span_of(&meeting.date),
+        )
+    } else {
+        let numbers: Vec<u32> = short.iter().map(|&(n, _)| n).collect();
+        let index = (first_short - subject.meeting.first.0) as usize;
+        (
+            format!("not beslutför in {}", paragraph_list(&numbers)),
+            span_of(&meeting.paragraphs[index].title),
+        )
+    };
+    found.push(
+        Diagnostic::error(
+            subject.file,
+            span,
+            format!(
+                "{scope}: only {count} of the organ's {seats} ledamöter take part, and more than \
+                 half ({needed}) are needed"
+            ),
+        )
+        .with_hint(format!(
+            "list everyone who took part under `beslutande` (serving ersättare too, with \
+             `ersätter`), with `paragrafer` for those who came late or left early; jäviga do \
+             not count; the seat count is {source}"
+        )),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Severity::Error;
+    use crate::validate::testing::{meeting, only, run, run_with};
+
+    const THREE: &str = "paragrafer:\n  - rubrik: Ett\n  - rubrik: Två\n  - rubrik: Tre\n";
+
+    #[test]
+    fn paragrafer_beyond_the_meeting_are_an_error() {
+        let yaml = meeting(THREE).replace(
+            "  - namn: Bertil Berg\n",
+            "  - namn: Bertil Berg\n    paragrafer: \"2–4\"\n",
+        );
+        let found = run(check, &yaml);
+        assert_eq!(
+            only(&found),
+            (
+                Error,
+                "Bertil Berg takes part in §§ 2–4 (paragrafer), but this meeting has §§ 1–3",
+                7,
+                17
+            )
+        );
+        assert_eq!(
+            found[0].hints,
+            [
+                "write § numbers as printed in this protocol, 1 to 3; leave `paragrafer` out \
+                 for someone who took part in the whole meeting"
+            ]
+        );
+    }
+
+    #[test]
+    fn paragrafer_before_första_paragraf_are_an_error() {
+        let yaml = format!("första_paragraf: 63\n{}", meeting(THREE)).replace(
+            "  - namn: Cecilia Ceder\n",
+            "  - namn: Cecilia Ceder\n    paragrafer: 1\n",
+        );
+        assert_eq!(
+            only(&run(check, &yaml)),
+            (
+                Error,
+                "Cecilia Ceder takes part in § 1 (paragrafer), but this meeting has §§ 63–65",
+                9,
+                17
+            )
+        );
+    }
+
+    #[test]
+    fn an_ersättare_for_someone_present_is_an_error() {
+        let yaml = meeting(THREE).replace(
+            "  - namn: Cecilia Ceder\n",
+            "  - namn: Cecilia Ceder\n    ersätter: Anna Andersson\n",
+        );
+        let found = run(check, &yaml);
+        assert_eq!(
+            only(&found),
+            (
+                Error,
+                "Cecilia Ceder ersätter Anna Andersson, who is also among beslutande",
+                8,
+                15
+            )
+        );
+        assert_eq!(
+            found[0].hints,
+            [
+                "a tjänstgörande ersättare replaces an absent member: move Anna Andersson to \
+                 `frånvarande`, or give both a `paragrafer` so that they serve in different §§"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_ersättare_may_serve_until_the_member_arrives() {
+        let yaml = meeting(THREE)
+            .replace(
+                "  - namn: Anna Andersson\n",
+                "  - namn: Anna Andersson\n    paragrafer: \"2–3\"\n",
+            )
+            .replace(
+                "  - namn: Cecilia Ceder\n",
+                "  - namn: Cecilia Ceder\n    ersätter: Anna Andersson\n    paragrafer: \"1–2\"\n",
+            );
+        assert_eq!(
+            only(&run(check, &yaml)),
+            (
+                Error,
+                "Cecilia Ceder ersätter Anna Andersson, who is also among beslutande (both take \
+                 part in § 2)",
+                9,
+                15
+            )
+        );
+        let apart = yaml.replace("paragrafer: \"1–2\"", "paragrafer: 1");
+        assert!(run(check, &apart).is_empty());
+    }
+
+    #[test]
+    fn too_few_members_for_the_whole_meeting_is_an_error() {
+        // Three of seven seats: four are needed.
+        let found = run_with(check, "namn: N\nledamöter_antal: 7\n", &meeting(THREE), &[]);
+        assert_eq!(
+            only(&found),
+            (
+                Error,
+                "the meeting is not beslutför: only 3 of the organ's 7 ledamöter take part, and \
+                 more than half (4) are needed",
+                1,
+                8
+            )
+        );
+    }
+
+    #[test]
+    fn quorum_is_counted_per_paragraph_from_the_roster() {
+        // Five ledamöter in the roster: three are needed. Bertil Berg leaves
+        // after § 1 and Anna Andersson is jävig in § 3.
+        let organ = "namn: N\nledamöter:\n  - namn: Anna Andersson\n  - namn: Bertil Berg\n  \
+                     - namn: Cecilia Ceder\n  - namn: E\n  - namn: F\n";
+        let yaml = meeting(
+            "paragrafer:\n  - rubrik: Ett\n  - rubrik: Två\n  - rubrik: Tre\n    jäv:\n      \
+             - namn: Anna Andersson\n",
+        )
+        .replace(
+            "  - namn: Bertil Berg\n",
+            "  - namn: Bertil Berg\n    paragrafer: 1\n",
+        );
+        let found = run_with(check, organ, &yaml, &[]);
+        assert_eq!(
+            only(&found),
+            (
+                Error,
+                "not beslutför in §§ 2–3: only 1–2 of the organ's 5 ledamöter take part, and \
+                 more than half (3) are needed",
+                14,
+                13
+            )
+        );
+        assert!(found[0].hints[0].ends_with("the 5 ledamöter listed in organ.yaml"));
+    }
+
+    #[test]
+    fn a_quorate_meeting_passes() {
+        let found = run_with(check, "namn: N\nledamöter_antal: 5\n", &meeting(THREE), &[]);
+        assert!(found.is_empty(), "{found:#?}");
+    }
+}
