@@ -130,17 +130,9 @@ pub fn render(diagnostics: &[Diagnostic], source_of: impl Fn(&Path) -> Option<St
                 let id = files.add(name, text);
                 report.with_labels(vec![Label::primary(id, start..end)])
             }
-            _ => {
-                let _ = writeln!(
-                    out,
-                    "{}: {name}",
-                    match diagnostic.severity {
-                        Severity::Error => "error",
-                        Severity::Warning => "warning",
-                    }
-                );
-                report
-            }
+            // No position to show: name the file in the message itself, once.
+            _ if diagnostic.message.starts_with(&name) => report,
+            _ => report.with_message(format!("{name}: {}", diagnostic.message)),
         };
         if term::emit_to_string(&mut out, &config, &files, &report).is_err() {
             let _ = writeln!(out, "{}: {}", diagnostic.file.display(), diagnostic.message);

@@ -39,12 +39,20 @@ impl ParseError {
 
 /// Parses a meeting file.
 pub fn parse_meeting(file: &Path, text: &str) -> Result<Meeting, ParseError> {
-    parse(file, text)
+    parse(
+        file,
+        text,
+        "a meeting file is a set of keys, starting with `datum: YYYY-MM-DD`, `tid:` and `plats:`; see FORMAT.md",
+    )
 }
 
 /// Parses an `organ.yaml`.
 pub fn parse_organ(file: &Path, text: &str) -> Result<Organ, ParseError> {
-    parse(file, text)
+    parse(
+        file,
+        text,
+        "an organ.yaml is a set of keys, starting with `namn:` and `huvudman:`; see FORMAT.md",
+    )
 }
 
 /// Byte range of a spanned value in the text it was parsed from.
@@ -59,29 +67,98 @@ fn location_range(location: &serde_saphyr::Location) -> Option<Range<usize>> {
     Some(start..start + len.max(1))
 }
 
-fn parse<T: DeserializeOwned>(file: &Path, text: &str) -> Result<T, ParseError> {
-    if text.trim().is_empty() {
-        return Err(ParseError {
-            file: file.to_path_buf(),
-            span: None,
-            message: "the file is empty".into(),
-            hint: Some("a meeting file starts with `datum: YYYY-MM-DD`; see FORMAT.md".into()),
-        });
+/// `shape` says what the file should look like, for the errors about its shape.
+fn parse<T: DeserializeOwned>(file: &Path, text: &str, shape: &str) -> Result<T, ParseError> {
+    let error = |span, message: &str, hint: &str| ParseError {
+        file: file.to_path_buf(),
+        span,
+        message: message.to_owned(),
+        hint: Some(hint.to_owned()),
+    };
+    let only_comments = text
+        .lines()
+        .all(|line| line.trim().is_empty() || line.trim_start().starts_with('#'));
+    if only_comments {
+        return Err(error(None, "the file is empty", shape));
     }
-    serde_saphyr::from_str::<T>(text).map_err(|error| {
-        let span = error.location().as_ref().and_then(location_range);
-        let message = plain_message(&error);
-        let (message, hint) = match unknown_key(&message) {
-            Some((message, hint)) => (message, Some(hint)),
-            None => (message, None),
-        };
+    serde_saphyr::from_str::<T>(text).map_err(|e| {
+        let message = plain_message(&e);
+        let span = e
+            .location()
+            .as_ref()
+            .and_then(location_range)
+            .or_else(|| locate_unlocated(text, &message));
+        if let Some((message, hint)) = unknown_key(&message) {
+            return error(span, &message, &hint);
+        }
+        if message.contains("expected mapping") {
+            return error(span, "this is not a set of keys", shape);
+        }
+        if message.starts_with("budget breached") {
+            return error(
+                span,
+                "the file expands to far too much data through anchors and aliases (&namn, *namn)",
+                "write the values out; a meeting file needs no aliases",
+            );
+        }
+        if let Some(key) = message
+            .strip_prefix("duplicate mapping key: ")
+            .and_then(|rest| rest.split(',').next())
+        {
+            return error(
+                span,
+                &format!("the key `{key}` appears twice"),
+                "keep one of them; each key may appear once in its block",
+            );
+        }
+        if message.contains("recursion limit") {
+            return error(
+                span,
+                "lists or keys are nested far too deeply",
+                "a meeting file needs only a few levels: paragrafer → a § → its lists",
+            );
+        }
+        if message.contains("tabs disallowed") {
+            return error(
+                span,
+                "a tab is used for indentation",
+                "indent with spaces; YAML does not allow tabs there",
+            );
+        }
         ParseError {
             file: file.to_path_buf(),
             span,
             message,
-            hint,
+            hint: None,
         }
     })
+}
+
+/// Some YAML errors come without a position; find the character they name.
+fn locate_unlocated(text: &str, message: &str) -> Option<Range<usize>> {
+    if message.contains("recursion limit") {
+        // Where flow brackets first nest deeper than any meeting file needs.
+        let mut depth = 0usize;
+        for (offset, c) in text.char_indices() {
+            match c {
+                '[' | '{' => depth += 1,
+                ']' | '}' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            if depth > 32 {
+                return Some(offset..offset + 1);
+            }
+        }
+        return None;
+    }
+    let needle = if message.contains("tabs disallowed") {
+        '\t'
+    } else if message.contains("\\u{0}") || message.contains('\0') {
+        '\0'
+    } else {
+        return None;
+    };
+    text.find(needle).map(|start| start..start + 1)
 }
 
 /// serde-saphyr's own rendering repeats the location and a snippet; the

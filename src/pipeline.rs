@@ -241,15 +241,18 @@ fn resolve_assets(
     assets
 }
 
-/// Numbering summaries of the organ's other meetings. A sibling that does not
-/// parse is skipped here: it gets its own error when it is built or checked.
+/// Numbering summaries of the organ's other meetings. A sibling that cannot
+/// be read or parsed is skipped here: it gets its own error when it is built
+/// or checked.
 fn organ_summaries(organ_dir: &Path, this: &Path) -> Result<Vec<MeetingSummary>, BuildError> {
     let mut summaries = Vec::new();
     for path in workspace::organ_meeting_files(organ_dir)? {
         if path == this {
             continue;
         }
-        let source = workspace::read_source(&path)?;
+        let Ok(source) = workspace::read_source(&path) else {
+            continue;
+        };
         if let Ok(meeting) = parse::parse_meeting(&path, &source.text) {
             summaries.push(MeetingSummary::of(&path, &meeting));
         }

@@ -29,10 +29,14 @@ pub enum LoadError {
         source: std::io::Error,
     },
     /// The file is not UTF-8 text.
-    #[error("{}: the file is not UTF-8 text (save it as UTF-8 in your editor)", path.display())]
+    #[error("{}:{line}:{column}: the file is not UTF-8 text (save it as UTF-8 in your editor)", path.display())]
     NotUtf8 {
         /// The path.
         path: PathBuf,
+        /// Line of the first byte that is not UTF-8.
+        line: usize,
+        /// Its column, in characters.
+        column: usize,
     },
     /// A file the meeting names (logotyp, bilaga) cannot be used.
     #[error("{path}: {reason}")]
@@ -67,8 +71,15 @@ pub fn read_source(path: &Path) -> Result<SourceFile, LoadError> {
         ))));
     }
     let bytes = std::fs::read(path).map_err(io)?;
-    let text = String::from_utf8(bytes).map_err(|_| LoadError::NotUtf8 {
-        path: path.to_path_buf(),
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]);
+        let (line, column) = crate::diagnostic::line_column(&prefix, valid);
+        LoadError::NotUtf8 {
+            path: path.to_path_buf(),
+            line,
+            column,
+        }
     })?;
     Ok(SourceFile {
         path: path.to_path_buf(),

@@ -841,7 +841,7 @@ mod tests {
             "#emph[a] #strong[b] #strike[c] #emph[#strong[d]]"
         );
         // A call followed by `(`, `.` or `[` must not continue the call.
-        assert_eq!(markdown_block("*a*(b).c[d]"), "#emph[a]\\(b\\)\\.c\\[d\\]");
+        assert_eq!(markdown_block("*a*(b).c[d]"), "#emph[a]\\(b).c\\[d\\]");
     }
 
     #[test]
@@ -851,7 +851,7 @@ mod tests {
             markdown_block(md),
             "#table(columns: 3, align: (left, center, right,), \
              table.header([Namn], [Roll], [Antal]), \
-             [Anna], [ordf\\.], [1], [#emph[Bo]], [], [])"
+             [Anna], [ordf.], [1], [#emph[Bo]], [], [])"
         );
         assert_eq!(
             markdown_block("| a |\n|---|\n| b |"),
@@ -860,7 +860,7 @@ mod tests {
         check(&markdown_block(md));
         assert_eq!(
             markdown_inline(md),
-            "Namn | Roll | Antal\\ Anna | ordf\\. | 1\\ #emph[Bo] |  | "
+            "Namn | Roll | Antal\\ Anna | ordf. | 1\\ #emph[Bo] |  | "
         );
     }
 
@@ -872,11 +872,11 @@ mod tests {
         );
         assert_eq!(
             markdown_block("<https://regionjh.se/a_b>"),
-            "#link(\"https://regionjh.se/a_b\")[https\\:\\/\\/regionjh\\.se\\/a\\_b]"
+            "#link(\"https://regionjh.se/a_b\")[https\\:\\//regionjh.se/a\\_b]"
         );
         assert_eq!(
             markdown_block("<arne@regionjh.se>"),
-            "#link(\"mailto:arne@regionjh.se\")[arne\\@regionjh\\.se]"
+            "#link(\"mailto:arne@regionjh.se\")[arne\\@regionjh.se]"
         );
         assert_eq!(markdown_block("[x](file:///etc/passwd)"), "x");
         assert_eq!(markdown_block("[x](javascript:alert(1))"), "x");
@@ -896,14 +896,14 @@ mod tests {
 
     #[test]
     fn html_is_text() {
-        assert_eq!(markdown_block("<b>bold</b>"), "\\<b\\>bold\\<\\/b\\>");
+        assert_eq!(markdown_block("<b>bold</b>"), "\\<b\\>bold\\</b\\>");
         assert_eq!(
             markdown_block("<script>x</script>"),
-            "\\<script\\>x\\<\\/script\\>"
+            "\\<script\\>x\\</script\\>"
         );
         assert_eq!(
             markdown_block("<div>\na\n</div>\n\nnext"),
-            "\\<div\\>\\ a\\ \\<\\/div\\>\n\nnext"
+            "\\<div\\>\\ a\\ \\</div\\>\n\nnext"
         );
     }
 
@@ -943,7 +943,7 @@ mod tests {
         assert_eq!(markdown_inline("a\\\nb"), "a\\ b");
         assert_eq!(
             markdown_inline("att:\n\n- a\n- b\n  1. c"),
-            "att\\:\\ • a\\ • b\\ 1\\. c"
+            "att:\\ • a\\ • b\\ 1\\. c"
         );
         assert_eq!(
             markdown_inline("- a\n  - b\n\n> q"),
