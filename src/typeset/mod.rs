@@ -135,8 +135,9 @@ impl Typesetter {
                 warnings,
             })
         });
-        // Memoised layouts of this document are of no use to the next one.
-        comemo::evict(2);
+        // Memoised layouts of one protocol are of no use to the next; keeping
+        // even two generations doubled a 20-meeting batch's peak memory.
+        comemo::evict(0);
         pdf
     }
 
