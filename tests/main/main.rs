@@ -5,10 +5,13 @@
 //! `tests/fixtures/<case>/meetings/<organ>/…`, snapshots in `tests/snapshots/`.
 
 mod appendix;
+mod bad_input;
+mod check;
 mod cli;
 mod escaping;
 mod protocol;
 mod reproducible;
+mod schema;
 mod snapshots;
 mod support;
 mod validate_pdf;
