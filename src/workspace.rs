@@ -1,6 +1,7 @@
 //! Where things are on disk: finding meeting files, their organ, and the
 //! organ's other meetings; reading them as text. The only stage that reads.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
@@ -70,7 +71,17 @@ pub fn read_source(path: &Path) -> Result<SourceFile, LoadError> {
             "{size} bytes is too large for a meeting file (at most {MAX_FILE_BYTES})"
         ))));
     }
-    let bytes = std::fs::read(path).map_err(io)?;
+    // The reported size can be wrong (/proc, a file still growing): never
+    // read more than the limit, whatever it said.
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|file| file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(io)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(io(std::io::Error::other(format!(
+            "more than {MAX_FILE_BYTES} bytes is too large for a meeting file"
+        ))));
+    }
     let text = String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]);
