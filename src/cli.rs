@@ -241,8 +241,9 @@ fn check(paths: Vec<PathBuf>, format: Format) -> Result<ExitCode, Vec<Diagnostic
             Err(error) => found.extend(fail(organ, error.to_string())),
         }
     }
+    let index = pipeline::OrganIndex::default();
     for file in &files {
-        match pipeline::check(file) {
+        match pipeline::check(file, &index) {
             Ok((_, diagnostics)) => found.extend(diagnostics),
             Err(error) => found.extend(error.to_diagnostics(file)),
         }

@@ -2,7 +2,10 @@
 //! number → render → typeset → write. Each stage's error becomes a
 //! [`BuildError`]; nothing is written unless every stage before succeeded.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 
 use chrono::Datelike;
 
@@ -25,10 +28,12 @@ pub struct BuildOptions {
     pub emit_typst: bool,
 }
 
-/// What stays the same across a batch: compiled templates and loaded fonts.
+/// What stays the same across a batch: compiled templates, loaded fonts and
+/// the organs' meeting summaries.
 pub struct Session {
     renderer: Renderer,
     typesetter: Typesetter,
+    organs: OrganIndex,
 }
 
 /// One meeting built.
@@ -97,12 +102,13 @@ impl Session {
         Ok(Session {
             renderer: Renderer::new(templates)?,
             typesetter: Typesetter::new(),
+            organs: OrganIndex::default(),
         })
     }
 
     /// Builds the protocol of the meeting in `file` into the output tree.
     pub fn build(&self, file: &Path, options: &BuildOptions) -> Result<Built, BuildError> {
-        let prepared = prepare(file)?;
+        let prepared = prepare(file, &self.organs)?;
         let document =
             self.renderer
                 .protocol(&prepared.organ, &prepared.meeting, &prepared.assets)?;
@@ -146,7 +152,7 @@ impl Session {
 
     /// Renders the Typst source of the meeting in `file` without typesetting it.
     pub fn render(&self, file: &Path) -> Result<TypstDocument, BuildError> {
-        let prepared = prepare(file)?;
+        let prepared = prepare(file, &self.organs)?;
         Ok(self
             .renderer
             .protocol(&prepared.organ, &prepared.meeting, &prepared.assets)?)
@@ -155,8 +161,8 @@ impl Session {
 
 /// Reads, parses, numbers and validates the meeting in `file`; fails on the
 /// first parse error or on any rule error.
-pub fn prepare(file: &Path) -> Result<Prepared, BuildError> {
-    let (prepared, found) = check(file)?;
+pub fn prepare(file: &Path, index: &OrganIndex) -> Result<Prepared, BuildError> {
+    let (prepared, found) = check(file, index)?;
     let (errors, warnings): (Vec<_>, Vec<_>) = found
         .into_iter()
         .partition(|d| d.severity == Severity::Error);
@@ -172,13 +178,13 @@ pub fn prepare(file: &Path) -> Result<Prepared, BuildError> {
 /// Reads, parses, numbers and validates the meeting in `file`, returning
 /// every rule's findings beside it (`protokoll check`). Numbering comes
 /// before the rules because they speak of § numbers as printed.
-pub fn check(file: &Path) -> Result<(Prepared, Vec<Diagnostic>), BuildError> {
+pub fn check(file: &Path, index: &OrganIndex) -> Result<(Prepared, Vec<Diagnostic>), BuildError> {
     let source = workspace::read_source(file)?;
     let organ_dir = workspace::organ_dir(file)?;
     let organ_file = workspace::read_source(&organ_dir.join(ORGAN_FILE))?;
     let organ = parse::parse_organ(&organ_file.path, &organ_file.text)?;
     let meeting = parse::parse_meeting(file, &source.text)?;
-    let organ_meetings = organ_summaries(&organ_dir, file)?;
+    let organ_meetings = index.others(&organ_dir, file)?;
     let meeting = number::number(meeting, &organ_meetings);
 
     let mut found = validate::validate(&Subject {
@@ -241,23 +247,41 @@ fn resolve_assets(
     assets
 }
 
-/// Numbering summaries of the organ's other meetings. A sibling that cannot
-/// be read or parsed is skipped here: it gets its own error when it is built
-/// or checked.
-fn organ_summaries(organ_dir: &Path, this: &Path) -> Result<Vec<MeetingSummary>, BuildError> {
-    let mut summaries = Vec::new();
-    for path in workspace::organ_meeting_files(organ_dir)? {
-        if path == this {
-            continue;
-        }
-        let Ok(source) = workspace::read_source(&path) else {
-            continue;
+/// The meetings of each organ folder, summarised once per run: numbering and
+/// the rules across files need all of an organ's meetings for every meeting
+/// built, and parsing them again for each would make a batch quadratic.
+#[derive(Debug, Default)]
+pub struct OrganIndex {
+    summaries: RefCell<HashMap<PathBuf, Rc<Vec<MeetingSummary>>>>,
+}
+
+impl OrganIndex {
+    /// The organ's meetings other than `this`. A meeting file that cannot be
+    /// read or parsed is left out here: it gets its own error when it is
+    /// built or checked.
+    fn others(&self, organ_dir: &Path, this: &Path) -> Result<Vec<MeetingSummary>, BuildError> {
+        let cached = self.summaries.borrow().get(organ_dir).cloned();
+        let all = match cached {
+            Some(all) => all,
+            None => {
+                let mut all = Vec::new();
+                for path in workspace::organ_meeting_files(organ_dir)? {
+                    let Ok(source) = workspace::read_source(&path) else {
+                        continue;
+                    };
+                    if let Ok(meeting) = parse::parse_meeting(&path, &source.text) {
+                        all.push(MeetingSummary::of(&path, &meeting));
+                    }
+                }
+                let all = Rc::new(all);
+                self.summaries
+                    .borrow_mut()
+                    .insert(organ_dir.to_path_buf(), Rc::clone(&all));
+                all
+            }
         };
-        if let Ok(meeting) = parse::parse_meeting(&path, &source.text) {
-            summaries.push(MeetingSummary::of(&path, &meeting));
-        }
+        Ok(all.iter().filter(|m| m.file != this).cloned().collect())
     }
-    Ok(summaries)
 }
 
 /// Writes the generated source and the modules it imports, so that the Typst
