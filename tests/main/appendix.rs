@@ -70,22 +70,7 @@ fn a_bilaga_outside_the_organ_folder_is_refused() {
         support::read(&meeting).replace("bilagor/underlag.pdf", "../../../../etc/passwd");
     support::write(&meeting, &escaping);
     let out = dir.path().join("out");
-    let output = support::run(
-        [
-            "build".as_ref(),
-            meeting.as_os_str(),
-            "--out".as_ref(),
-            out.as_os_str(),
-        ],
-        None,
-    );
-    assert_eq!(
-        output.status.code(),
-        Some(1),
-        "{}",
-        support::describe(&output)
-    );
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let stderr = support::refused_stderr(&support::run_build(&meeting, &out));
     assert!(
         stderr.contains("inside the organ's folder") || stderr.contains("no such file"),
         "{stderr}"

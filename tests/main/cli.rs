@@ -51,22 +51,8 @@ fn line_column(text: &str, context: &str, needle: &str) -> (usize, usize) {
 /// stderr and the folder (to check that nothing was written).
 fn build_expecting_failure(meeting: &std::path::Path) -> (String, tempfile::TempDir) {
     let out = tempfile::tempdir().expect("temp dir");
-    let output = support::run(
-        [
-            "build".as_ref(),
-            meeting.as_os_str(),
-            "--out".as_ref(),
-            out.path().as_os_str(),
-        ],
-        None,
-    );
-    assert_eq!(
-        output.status.code(),
-        Some(1),
-        "{}",
-        support::describe(&output)
-    );
-    (String::from_utf8_lossy(&output.stderr).into_owned(), out)
+    let stderr = support::refused_stderr(&support::run_build(meeting, out.path()));
+    (stderr, out)
 }
 
 #[test]

@@ -78,15 +78,7 @@ fn invalid_meeting_keeps_the_previous_pdf() {
         &meeting,
         &text.replace("    föredragande: ", "    foredragande: "),
     );
-    let output = support::run(
-        [
-            "build".as_ref(),
-            meeting.as_os_str(),
-            "--out".as_ref(),
-            out.as_os_str(),
-        ],
-        None,
-    );
+    let output = support::run_build(&meeting, &out);
     assert_failed_and_untouched(&output, &meeting, &out, &before);
     assert!(leftover_temporaries(dir.path()).is_empty());
 }

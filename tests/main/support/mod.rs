@@ -67,6 +67,25 @@ pub fn pdf_path(meeting: &Path, out: &Path) -> PathBuf {
         .join(format!("{date}-protokoll.pdf"))
 }
 
+/// Runs `protokoll build MEETING --out OUT` and returns what it did.
+pub fn run_build(meeting: &Path, out: &Path) -> Output {
+    run(
+        [
+            OsStr::new("build"),
+            meeting.as_os_str(),
+            OsStr::new("--out"),
+            out.as_os_str(),
+        ],
+        None,
+    )
+}
+
+/// Asserts that a run exited 1 (refused its input) and returns its stderr.
+pub fn refused_stderr(output: &Output) -> String {
+    assert_eq!(output.status.code(), Some(1), "{}", describe(output));
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
 /// Builds `meeting` with `protokoll build MEETING --out OUT [extra…]`, asserts
 /// that it succeeded and wrote a PDF, and returns the PDF's path.
 pub fn build(meeting: &Path, out: &Path, extra: &[&str]) -> PathBuf {
