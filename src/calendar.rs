@@ -144,9 +144,11 @@ mod tests {
             (2020, "2020-04-12"),
             (2021, "2021-04-04"),
             (2022, "2022-04-17"),
+            (2023, "2023-04-09"),
             (2024, "2024-03-31"),
             (2025, "2025-04-20"),
             (2026, "2026-04-05"),
+            (2027, "2027-03-28"),
             (2038, "2038-04-25"),
         ] {
             assert_eq!(easter_sunday(year), date(easter), "{year}");
@@ -195,6 +197,73 @@ mod tests {
             assert_eq!(last_appeal_day(date(posted)), date(last), "posted {posted}");
         }
         assert_eq!(take_down_day(date("2021-03-04")), date("2021-03-26"));
+    }
+
+    /// Each row is `(posted, last appeal day, take-down day)`, worked out by
+    /// hand (Python `datetime`, Easter Sundays typed from an almanac:
+    /// 2019-04-21, 2020-04-12, 2021-04-04, 2022-04-17, 2023-04-09,
+    /// 2024-03-31, 2025-04-20, 2026-04-05, 2027-03-28), never by calling the
+    /// functions under test. The comment follows the deadline: posted + 21
+    /// days, then every day that is not a working day until the first that is.
+    /// The take-down day is simply the next day, even a Saturday.
+    #[test]
+    fn appeal_days_match_a_hand_checked_table() {
+        #[rustfmt::skip]
+        let table = [
+            // Easter.
+            ("2022-03-25", "2022-04-19", "2022-04-20"), // 21 days = 2022-04-15 långfredagen → 04-16 lör → 04-17 påskdagen → 04-18 annandag påsk → 04-19
+            ("2019-03-29", "2019-04-23", "2019-04-24"), // 21 days = 2019-04-19 långfredagen → 04-20 lör → 04-21 påskdagen → 04-22 annandag påsk → 04-23
+            ("2024-03-10", "2024-04-02", "2024-04-03"), // 21 days = 2024-03-31 påskdagen (sön) → 04-01 annandag påsk → 04-02
+            ("2025-03-31", "2025-04-22", "2025-04-23"), // 21 days = 2025-04-21 annandag påsk → 04-22
+            // Kristi himmelsfärdsdag (Easter + 39, a Thursday).
+            ("2023-04-27", "2023-05-19", "2023-05-20"), // 21 days = 2023-05-18 Kristi himmelsfärdsdag → 05-19 fre (take-down a Saturday)
+            ("2026-04-23", "2026-05-15", "2026-05-16"), // 21 days = 2026-05-14 Kristi himmelsfärdsdag → 05-15 fre
+            ("2027-04-15", "2027-05-07", "2027-05-08"), // 21 days = 2027-05-06 Kristi himmelsfärdsdag → 05-07 fre
+            // Första maj.
+            ("2023-04-10", "2023-05-02", "2023-05-03"), // 21 days = 2023-05-01 första maj (mån) → 05-02
+            ("2020-04-10", "2020-05-04", "2020-05-05"), // 21 days = 2020-05-01 första maj (fre) → 05-02 lör → 05-03 sön → 05-04
+            ("2026-04-10", "2026-05-04", "2026-05-05"), // 21 days = 2026-05-01 första maj (fre) → 05-02 lör → 05-03 sön → 05-04
+            // Nationaldagen.
+            ("2023-05-16", "2023-06-07", "2023-06-08"), // 21 days = 2023-06-06 nationaldagen (tis) → 06-07
+            ("2025-05-16", "2025-06-09", "2025-06-10"), // 21 days = 2025-06-06 nationaldagen (fre) → 06-07 lör → 06-08 pingstdagen → 06-09 (annandag pingst is no holiday)
+            // Midsommar.
+            ("2024-05-31", "2024-06-24", "2024-06-25"), // 21 days = 2024-06-21 midsommarafton → 06-22 midsommardagen → 06-23 sön → 06-24
+            ("2020-05-29", "2020-06-22", "2020-06-23"), // 21 days = 2020-06-19 midsommarafton → 06-20 midsommardagen → 06-21 sön → 06-22
+            ("2026-05-30", "2026-06-22", "2026-06-23"), // 21 days = 2026-06-20 midsommardagen → 06-21 sön → 06-22
+            ("2024-05-30", "2024-06-20", "2024-06-21"), // 21 days = 2024-06-20 tor, the day before midsommarafton: no move
+            ("2021-06-03", "2021-06-24", "2021-06-25"), // 21 days = 2021-06-24 tor (old midsommardagen date, not a holiday): no move
+            // Alla helgons dag.
+            ("2025-10-11", "2025-11-03", "2025-11-04"), // 21 days = 2025-11-01 alla helgons dag → 11-02 sön → 11-03
+            ("2020-10-10", "2020-11-02", "2020-11-03"), // 21 days = 2020-10-31 alla helgons dag → 11-01 sön → 11-02
+            // Jul and nyår.
+            ("2021-12-03", "2021-12-27", "2021-12-28"), // 21 days = 2021-12-24 julafton (fre) → 12-25 juldagen (lör) → 12-26 annandag jul (sön) → 12-27
+            ("2019-12-03", "2019-12-27", "2019-12-28"), // 21 days = 2019-12-24 julafton (tis) → 12-25 juldagen → 12-26 annandag jul → 12-27
+            ("2023-12-03", "2023-12-27", "2023-12-28"), // 21 days = 2023-12-24 julafton (sön) → 12-25 juldagen → 12-26 annandag jul → 12-27
+            ("2025-12-02", "2025-12-23", "2025-12-24"), // 21 days = 2025-12-23 tis, not an eve: no move (take-down on julafton)
+            ("2024-12-10", "2025-01-02", "2025-01-03"), // 21 days = 2024-12-31 nyårsafton → 2025-01-01 nyårsdagen → 01-02
+            ("2021-12-10", "2022-01-03", "2022-01-04"), // 21 days = 2021-12-31 nyårsafton → 2022-01-01 nyårsdagen (lör) → 01-02 sön → 01-03
+            ("2022-12-16", "2023-01-09", "2023-01-10"), // 21 days = 2023-01-06 trettondedag jul (fre) → 01-07 lör → 01-08 sön → 01-09
+            ("2026-12-16", "2027-01-07", "2027-01-08"), // 21 days = 2027-01-06 trettondedag jul (ons) → 01-07
+            // Plain weekends.
+            ("2023-02-18", "2023-03-13", "2023-03-14"), // 21 days = 2023-03-11 lör → 03-12 sön → 03-13
+            ("2026-02-22", "2026-03-16", "2026-03-17"), // 21 days = 2026-03-15 sön → 03-16
+            // Ordinary weekdays.
+            ("2019-08-20", "2019-09-10", "2019-09-11"), // 21 days = 2019-09-10 tis: no move
+            ("2027-01-27", "2027-02-17", "2027-02-18"), // 21 days = 2027-02-17 ons: no move
+        ];
+        assert!(table.len() >= 24);
+        for (posted, last, down) in table {
+            assert_eq!(
+                last_appeal_day(date(posted)),
+                date(last),
+                "last appeal day, posted {posted}"
+            );
+            assert_eq!(
+                take_down_day(date(posted)),
+                date(down),
+                "take-down day, posted {posted}"
+            );
+        }
     }
 
     #[test]
