@@ -1,5 +1,5 @@
-//! The meeting and organ files as typed values: the one place where the
-//! format contract of `FORMAT.md` lives in code.
+//! The meeting, organ and delegationsbeslut files as typed values: the one
+//! place where the format contract of `FORMAT.md` lives in code.
 //!
 //! Keys are Swedish (what the secretary types), field names English. Values
 //! whose position a later diagnostic must point at are wrapped in [`Spanned`],
@@ -333,6 +333,13 @@ pub struct Paragraph {
     #[serde(rename = "bilagor", default)]
     #[schemars(description = "Paragrafens bilagor.")]
     pub attachments: Vec<Attachment>,
+    /// True: the § lists the delegationsbeslut reported to this meeting
+    /// (Anmälan av delegationsbeslut).
+    #[serde(rename = "delegationsbeslut", default)]
+    #[schemars(
+        description = "true: paragrafen förtecknar de delegationsbeslut som anmäls vid sammanträdet (Anmälan av delegationsbeslut)."
+    )]
+    pub delegation_report: bool,
 }
 
 /// A motion (yrkande).
@@ -731,6 +738,129 @@ impl NumberedMeeting {
         let count = u32::try_from(self.meeting.paragraphs.len()).unwrap_or(u32::MAX);
         ParagraphNumber(self.first.0.saturating_add(count.saturating_sub(1)))
     }
+}
+
+/// A decision taken under delegation (delegationsbeslut): the contents of
+/// `meetings/<organ>/delegationsbeslut/<år>/<datum>-<namn>.yaml`. It is
+/// printed as its own document and reported to the organ at a later meeting.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[schemars(
+    description = "Ett delegationsbeslut: filen meetings/<organ>/delegationsbeslut/<år>/<datum>-<namn>.yaml."
+)]
+#[serde(deny_unknown_fields)]
+pub struct DelegationDecision {
+    /// The date of the decision.
+    #[serde(rename = "datum")]
+    #[schemars(
+        with = "IsoDate",
+        description = "Beslutsdatum, ÅÅÅÅ-MM-DD, t.ex. 2019-12-19."
+    )]
+    pub date: Spanned<IsoDate>,
+    /// Registration number (Dnr).
+    #[serde(rename = "diarienummer")]
+    #[schemars(
+        with = "String",
+        description = "Ärendets diarienummer, t.ex. RUN/574/2019."
+    )]
+    pub case_number: Spanned<String>,
+    /// Title of the matter.
+    #[serde(rename = "rubrik")]
+    #[schemars(with = "String", description = "Ärendets rubrik.")]
+    pub title: Spanned<String>,
+    /// The issuing unit, printed in the page header.
+    #[serde(rename = "avdelning", default)]
+    #[schemars(
+        description = "Den enhet som utfärdar beslutet, t.ex. Regional utveckling; skrivs i sidhuvudet."
+    )]
+    pub unit: Option<String>,
+    /// The official handling the matter.
+    #[serde(rename = "handläggare", default)]
+    #[schemars(description = "Ärendets handläggare, med telefon och e-post.")]
+    pub case_officer: Option<CaseOfficer>,
+    /// Description of the matter, Markdown.
+    #[serde(rename = "ärendebeskrivning", default)]
+    #[schemars(
+        description = "Ärendebeskrivningen i Markdown: stycken, listor, betoning, länkar, tabeller."
+    )]
+    pub description: Option<String>,
+    /// Documents the decision rests on.
+    #[serde(rename = "beslutsunderlag", default)]
+    #[schemars(description = "Handlingar som beslutet grundar sig på, en per rad.")]
+    pub documents: Vec<String>,
+    /// The delegation rule relied on, inline Markdown.
+    #[serde(rename = "delegation")]
+    #[schemars(
+        with = "String",
+        description = "Den delegationsbestämmelse beslutet fattas med stöd av, t.ex. delegationsordningens namn och punkt, i Markdown."
+    )]
+    pub delegation: Spanned<String>,
+    /// Decision points, each inline Markdown; printed numbered.
+    #[serde(rename = "beslut")]
+    #[schemars(description = "Beslutet, en rad per beslutspunkt, i Markdown; punkterna numreras.")]
+    pub decisions: Vec<String>,
+    /// The official who took the decision.
+    #[serde(rename = "beslutsfattare")]
+    #[schemars(description = "Den tjänsteperson som fattade beslutet.")]
+    pub decision_maker: DecisionMaker,
+    /// The organ the decision is reported to, as printed after "Beslutet
+    /// anmäls till".
+    #[serde(rename = "anmäls_till")]
+    #[schemars(
+        with = "String",
+        description = "Det organ beslutet anmäls till, t.ex. regionala utvecklingsnämnden; skrivs ut som Beslutet anmäls till regionala utvecklingsnämnden."
+    )]
+    pub reported_to: Spanned<String>,
+    /// The date of the organ's meeting where it is reported; absent: the
+    /// organ's first meeting on or after `datum`.
+    #[serde(rename = "anmäls_vid", default)]
+    #[schemars(
+        with = "Option<IsoDate>",
+        description = "Datum för det sammanträde där beslutet anmäls, ÅÅÅÅ-MM-DD. Utelämnad: organets första sammanträde på eller efter beslutsdatum."
+    )]
+    pub reported_at: Option<Spanned<IsoDate>>,
+    /// Who receives a copy.
+    #[serde(rename = "utdrag_till", default)]
+    #[schemars(description = "Mottagare av utdrag ur beslutet.")]
+    pub extract_to: Vec<String>,
+}
+
+/// The official handling a delegated matter (handläggare).
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[schemars(description = "Ärendets handläggare.")]
+#[serde(deny_unknown_fields)]
+pub struct CaseOfficer {
+    /// Full name.
+    #[serde(rename = "namn")]
+    #[schemars(with = "String", description = "Handläggarens för- och efternamn.")]
+    pub name: Spanned<String>,
+    /// Telephone number, as printed ("Tfn: …").
+    #[serde(rename = "telefon", default)]
+    #[schemars(description = "Handläggarens telefonnummer, t.ex. 063-14 75 00.")]
+    pub phone: Option<String>,
+    /// E-mail address, as printed ("E-post: …").
+    #[serde(rename = "e-post", default)]
+    #[schemars(description = "Handläggarens e-postadress.")]
+    pub email: Option<String>,
+}
+
+/// The official who took a delegated decision (beslutsfattare).
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[schemars(description = "Den tjänsteperson som fattade beslutet.")]
+#[serde(deny_unknown_fields)]
+pub struct DecisionMaker {
+    /// Full name, printed under the decision.
+    #[serde(rename = "namn")]
+    #[schemars(
+        with = "String",
+        description = "Beslutsfattarens för- och efternamn; skrivs under beslutet."
+    )]
+    pub name: Spanned<String>,
+    /// Title, printed under the name.
+    #[serde(rename = "titel", default)]
+    #[schemars(
+        description = "Beslutsfattarens titel, t.ex. Regional utvecklingsdirektör; skrivs under namnet."
+    )]
+    pub title: Option<String>,
 }
 
 #[cfg(test)]

@@ -10,9 +10,9 @@ use std::path::{Path, PathBuf};
 use serde::de::DeserializeOwned;
 
 use crate::diagnostic::Diagnostic;
-use crate::model::{Meeting, Organ, Spanned};
+use crate::model::{DelegationDecision, Meeting, Organ, Spanned};
 
-/// A file that is not a valid meeting or organ file.
+/// A file that is not a valid meeting, organ or delegationsbeslut file.
 #[derive(Debug, Clone, thiserror::Error)]
 #[error("{}: {message}", file.display())]
 pub struct ParseError {
@@ -52,6 +52,15 @@ pub fn parse_organ(file: &Path, text: &str) -> Result<Organ, ParseError> {
         file,
         text,
         "an organ.yaml is a set of keys, starting with `namn:` and `huvudman:`; see FORMAT.md",
+    )
+}
+
+/// Parses a delegationsbeslut file.
+pub fn parse_delegation(file: &Path, text: &str) -> Result<DelegationDecision, ParseError> {
+    parse(
+        file,
+        text,
+        "a delegationsbeslut file is a set of keys, starting with `datum: YYYY-MM-DD`, `diarienummer:` and `rubrik:`; see FORMAT.md",
     )
 }
 
@@ -241,6 +250,39 @@ mod tests {
         let error = parse_meeting(Path::new("m.yaml"), &text).expect_err("bad date");
         assert!(error.message.contains("2021-02-30"), "{}", error.message);
         assert_eq!(error.span.map(|s| s.start), Some(7));
+    }
+
+    const DELEGATION: &str = "datum: 2019-12-19\ndiarienummer: RUN/574/2019\nrubrik: R\n\
+        delegation: punkt 4.4\nbeslut:\n  - B\nbeslutsfattare:\n  namn: Anders Byström\n\
+        anmäls_till: regionala utvecklingsnämnden\n";
+
+    #[test]
+    fn minimal_delegation_parses() {
+        let decision = parse_delegation(Path::new("d.yaml"), DELEGATION).expect("valid");
+        assert_eq!(decision.case_number.value, "RUN/574/2019");
+        assert_eq!(decision.decision_maker.name.value, "Anders Byström");
+        assert!(decision.reported_at.is_none() && decision.case_officer.is_none());
+    }
+
+    #[test]
+    fn misspelt_decision_maker_is_located_with_a_suggestion() {
+        let text = DELEGATION.replace("beslutsfattare:", "beslutfattare:");
+        let error = parse_delegation(Path::new("d.yaml"), &text).expect_err("unknown key");
+        assert_eq!(error.message, "unknown key `beslutfattare`");
+        assert_eq!(
+            error.hint.as_deref(),
+            Some("did you mean `beslutsfattare`?")
+        );
+        let span = error.span.expect("located");
+        assert_eq!(&text[span.start..span.start + 13], "beslutfattare");
+        let (line, column) = crate::diagnostic::line_column(&text, span.start);
+        assert_eq!((line, column), (7, 1));
+    }
+
+    #[test]
+    fn a_meeting_is_not_a_delegation() {
+        let error = parse_delegation(Path::new("d.yaml"), MINIMAL).expect_err("meeting keys");
+        assert_eq!(error.message, "unknown key `tid`");
     }
 
     #[test]

@@ -1,7 +1,7 @@
-//! JSON Schemas (draft 2020-12) of the meeting and organ files, generated from
-//! the [`model`](crate::model) types, for editors: a file that starts with
-//! `# yaml-language-server: $schema=…` gets completion, Swedish hover texts
-//! and underlined mistakes while the secretary types.
+//! JSON Schemas (draft 2020-12) of the meeting, organ and delegationsbeslut
+//! files, generated from the [`model`](crate::model) types, for editors: a
+//! file that starts with `# yaml-language-server: $schema=…` gets completion,
+//! Swedish hover texts and underlined mistakes while the secretary types.
 //!
 //! The committed copies in `schema/` are this module's output
 //! (`protokoll schema --out schema`); a test keeps them from going stale.
@@ -13,26 +13,36 @@ use schemars::generate::SchemaSettings;
 use schemars::{JsonSchema, Schema};
 use serde_json::Value;
 
-use crate::model::{Meeting, Organ};
+use crate::model::{DelegationDecision, Meeting, Organ};
 
-/// The two kinds of file the schemas describe.
+/// The kinds of file the schemas describe.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum SchemaKind {
     /// A meeting file, `meetings/<organ>/<år>/<datum>.yaml`.
     Meeting,
     /// An organ's `organ.yaml`.
     Organ,
+    /// A delegationsbeslut,
+    /// `meetings/<organ>/delegationsbeslut/<år>/<datum>-<namn>.yaml`.
+    #[value(name = "delegationsbeslut")]
+    Delegation,
 }
 
 impl SchemaKind {
-    /// Both kinds, meeting first.
-    pub const ALL: [SchemaKind; 2] = [SchemaKind::Meeting, SchemaKind::Organ];
+    /// Every kind, meeting first.
+    pub const ALL: [SchemaKind; 3] = [
+        SchemaKind::Meeting,
+        SchemaKind::Organ,
+        SchemaKind::Delegation,
+    ];
 
-    /// The schema's file name in `schema/`: `meeting.schema.json`, `organ.schema.json`.
+    /// The schema's file name in `schema/`: `meeting.schema.json`,
+    /// `organ.schema.json`, `delegationsbeslut.schema.json`.
     pub fn file_name(self) -> &'static str {
         match self {
             SchemaKind::Meeting => "meeting.schema.json",
             SchemaKind::Organ => "organ.schema.json",
+            SchemaKind::Delegation => "delegationsbeslut.schema.json",
         }
     }
 
@@ -50,6 +60,13 @@ impl SchemaKind {
                 "Organ (organ.yaml)",
                 "Inställningar för ett organ (nämnd, styrelse, samrådsgrupp …): \
                  filen meetings/<organ>/organ.yaml. Se FORMAT.md.",
+            ),
+            SchemaKind::Delegation => root::<DelegationDecision>(
+                "urn:protokoll:schema:delegationsbeslut",
+                "Delegationsbeslut",
+                "Ett beslut som en tjänsteperson fattat på delegation och som anmäls \
+                 till organet: filen meetings/<organ>/delegationsbeslut/<år>/<datum>-<namn>.yaml. \
+                 Se FORMAT.md.",
             ),
         }
     }
@@ -133,6 +150,26 @@ mod tests {
         assert_eq!(schema["properties"]["datum"]["format"], "date");
         let required = schema["required"].as_array().expect("required keys");
         assert!(required.contains(&"datum".into()) && required.contains(&"tid".into()));
+    }
+
+    #[test]
+    fn delegation_schema_requires_the_decision_and_its_maker() {
+        let schema = SchemaKind::Delegation.schema();
+        assert_eq!(schema["$id"], "urn:protokoll:schema:delegationsbeslut");
+        assert_eq!(schema["additionalProperties"], false);
+        let required = schema["required"].as_array().expect("required keys");
+        for key in [
+            "datum",
+            "diarienummer",
+            "beslut",
+            "beslutsfattare",
+            "anmäls_till",
+        ] {
+            assert!(required.contains(&key.into()), "{key} is required");
+        }
+        assert_eq!(schema["properties"]["anmäls_vid"]["format"], "date");
+        let officer = &schema["properties"]["handläggare"];
+        assert!(officer.to_string().contains("e-post"), "{officer}");
     }
 
     #[test]

@@ -1,5 +1,6 @@
-//! Where things are on disk: finding meeting files, their organ, and the
-//! organ's other meetings; reading them as text. The only stage that reads.
+//! Where things are on disk: finding meeting and delegationsbeslut files,
+//! their organ, and the organ's other meetings; reading them as text. The
+//! only stage that reads.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -8,6 +9,11 @@ use walkdir::WalkDir;
 
 /// The name of the organ settings file in each organ folder.
 pub const ORGAN_FILE: &str = "organ.yaml";
+
+/// The folder, anywhere below an organ folder, that holds the organ's
+/// delegationsbeslut (`meetings/<organ>/delegationsbeslut/<år>/…`); the
+/// files below it are not meetings.
+pub const DELEGATION_DIR: &str = "delegationsbeslut";
 
 /// A file read into memory.
 #[derive(Debug, Clone)]
@@ -98,20 +104,62 @@ pub fn read_source(path: &Path) -> Result<SourceFile, LoadError> {
     })
 }
 
+fn is_yaml(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
+}
+
+/// Whether `path` lies below a `delegationsbeslut` folder. Only the folders
+/// are looked at, so a meeting file may itself be called anything.
+fn in_delegation_dir(path: &Path) -> bool {
+    path.parent()
+        .is_some_and(|dir| dir.components().any(|c| c.as_os_str() == DELEGATION_DIR))
+}
+
 fn is_meeting_file(path: &Path) -> bool {
-    let yaml = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"));
-    yaml && path.file_name().is_some_and(|n| n != ORGAN_FILE)
+    is_yaml(path) && path.file_name().is_some_and(|n| n != ORGAN_FILE) && !in_delegation_dir(path)
+}
+
+fn is_delegation_file(path: &Path) -> bool {
+    is_yaml(path) && path.file_name().is_some_and(|n| n != ORGAN_FILE) && in_delegation_dir(path)
 }
 
 /// Every meeting file named or below the folders named, sorted, each once.
+/// Files below a `delegationsbeslut` folder are not meetings, named or not.
 pub fn find_meeting_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {
+    find_files(paths, |path, named| {
+        // A file named on the command line is taken whatever its extension;
+        // only an organ.yaml or a delegationsbeslut is not a meeting.
+        if named {
+            path.file_name().is_none_or(|n| n != ORGAN_FILE) && !in_delegation_dir(path)
+        } else {
+            is_meeting_file(path)
+        }
+    })
+}
+
+/// Every delegationsbeslut file named or below the folders named (only those
+/// below a `delegationsbeslut` folder), sorted, each once.
+pub fn find_delegation_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {
+    find_files(paths, |path, named| {
+        if named {
+            path.file_name().is_none_or(|n| n != ORGAN_FILE) && in_delegation_dir(path)
+        } else {
+            is_delegation_file(path)
+        }
+    })
+}
+
+/// The files `wanted` picks among those named (`true`) or below the folders
+/// named (`false`), sorted, each once.
+fn find_files(
+    paths: &[PathBuf],
+    wanted: impl Fn(&Path, bool) -> bool,
+) -> Result<Vec<PathBuf>, LoadError> {
     let mut found = Vec::new();
     for path in paths {
         if path.is_file() {
-            // An organ.yaml named on the command line is not a meeting.
-            if path.file_name().is_none_or(|n| n != ORGAN_FILE) {
+            if wanted(path, true) {
                 found.push(path.clone());
             }
             continue;
@@ -121,7 +169,7 @@ pub fn find_meeting_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> 
                 path: path.clone(),
                 source: e.into(),
             })?;
-            if entry.file_type().is_file() && is_meeting_file(entry.path()) {
+            if entry.file_type().is_file() && wanted(entry.path(), false) {
                 found.push(entry.into_path());
             }
         }
@@ -166,6 +214,12 @@ pub fn organ_dir(meeting: &Path) -> Result<PathBuf, LoadError> {
 /// All meeting files of an organ, for numbering across its year.
 pub fn organ_meeting_files(organ_dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
     find_meeting_files(&[organ_dir.to_path_buf()])
+}
+
+/// All delegationsbeslut files of an organ, for the § that lists those
+/// reported to a meeting.
+pub fn organ_delegation_files(organ_dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
+    find_delegation_files(&[organ_dir.to_path_buf()])
 }
 
 /// A file in the organ's folder that a document may read: the logo or a
@@ -239,5 +293,94 @@ mod tests {
         assert!(is_meeting_file(Path::new("a/2021/2021-02-26.YML")));
         assert!(!is_meeting_file(Path::new("a/organ.yaml")));
         assert!(!is_meeting_file(Path::new("a/logo.svg")));
+    }
+
+    #[test]
+    fn delegation_files_are_not_meetings() {
+        let decision = Path::new("a/delegationsbeslut/2019/2019-12-19-RUN-574-2019.yaml");
+        assert!(!is_meeting_file(decision));
+        assert!(is_delegation_file(decision));
+        assert!(is_delegation_file(Path::new("a/delegationsbeslut/x.yml")));
+        assert!(!is_delegation_file(Path::new("a/2021/2021-02-26.yaml")));
+        // Only a folder of that name counts, not a file.
+        assert!(is_meeting_file(Path::new("a/2021/delegationsbeslut.yaml")));
+        assert!(!is_delegation_file(Path::new(
+            "a/delegationsbeslut/organ.yaml"
+        )));
+        assert!(!is_delegation_file(Path::new(
+            "a/delegationsbeslut/bilaga.pdf"
+        )));
+    }
+
+    /// An organ folder with two meetings, two delegationsbeslut and a bilaga.
+    fn organ_folder() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        for file in [
+            "organ.yaml",
+            "2020/2020-02-13.yaml",
+            "2020/2020-04-02.yaml",
+            "delegationsbeslut/2019/2019-12-19-a.yaml",
+            "delegationsbeslut/2020/2020-01-10-b.yaml",
+            "delegationsbeslut/2020/underlag.pdf",
+        ] {
+            let path = dir.path().join(file);
+            std::fs::create_dir_all(path.parent().expect("folder")).expect("folder");
+            std::fs::write(&path, "datum: 2020-01-01\n").expect("write");
+        }
+        dir
+    }
+
+    fn names(root: &Path, files: &[PathBuf]) -> Vec<String> {
+        files
+            .iter()
+            .map(|f| {
+                let relative = f.strip_prefix(root).expect("below the root");
+                relative.to_string_lossy().replace('\\', "/")
+            })
+            .collect()
+    }
+
+    #[test]
+    fn walking_an_organ_separates_meetings_and_delegations() {
+        let dir = organ_folder();
+        let root = dir.path();
+        let meetings = organ_meeting_files(root).expect("readable");
+        assert_eq!(
+            names(root, &meetings),
+            ["2020/2020-02-13.yaml", "2020/2020-04-02.yaml"]
+        );
+        let decisions = organ_delegation_files(root).expect("readable");
+        assert_eq!(
+            names(root, &decisions),
+            [
+                "delegationsbeslut/2019/2019-12-19-a.yaml",
+                "delegationsbeslut/2020/2020-01-10-b.yaml"
+            ]
+        );
+    }
+
+    #[test]
+    fn named_files_go_to_their_kind_once() {
+        let dir = organ_folder();
+        let root = dir.path();
+        let decision = root.join("delegationsbeslut/2020/2020-01-10-b.yaml");
+        let meeting = root.join("2020/2020-02-13.yaml");
+        let named = [
+            decision.clone(),
+            meeting.clone(),
+            root.join("organ.yaml"),
+            root.join("delegationsbeslut"),
+            decision.clone(),
+        ];
+        let meetings = find_meeting_files(&named).expect("readable");
+        assert_eq!(meetings, [meeting]);
+        let decisions = find_delegation_files(&named).expect("readable");
+        assert_eq!(
+            names(root, &decisions),
+            [
+                "delegationsbeslut/2019/2019-12-19-a.yaml",
+                "delegationsbeslut/2020/2020-01-10-b.yaml"
+            ]
+        );
     }
 }

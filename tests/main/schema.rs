@@ -8,10 +8,11 @@ use serde_json::Value;
 
 use crate::support;
 
-/// The two schemas: (`protokoll schema` argument, committed file).
-const KINDS: [(&str, &str); 2] = [
+/// The schemas: (`protokoll schema` argument, committed file).
+const KINDS: [(&str, &str); 3] = [
     ("meeting", "meeting.schema.json"),
     ("organ", "organ.schema.json"),
+    ("delegationsbeslut", "delegationsbeslut.schema.json"),
 ];
 
 fn committed(file: &str) -> String {
@@ -50,6 +51,25 @@ fn is_organ_file(path: &Path) -> bool {
     path.file_name().is_some_and(|name| name == "organ.yaml")
 }
 
+/// Files below a `delegationsbeslut` folder are delegationsbeslut.
+fn is_delegation_file(path: &Path) -> bool {
+    path.parent().is_some_and(|dir| {
+        dir.components()
+            .any(|c| c.as_os_str() == "delegationsbeslut")
+    })
+}
+
+/// The entry of [`KINDS`] that describes `path`.
+fn kind_of(path: &Path) -> (&'static str, &'static str) {
+    if is_organ_file(path) {
+        KINDS[1]
+    } else if is_delegation_file(path) {
+        KINDS[2]
+    } else {
+        KINDS[0]
+    }
+}
+
 /// Every `.yaml` file below `dir`.
 fn yaml_files(dir: &Path) -> Vec<PathBuf> {
     support::files_below(dir)
@@ -62,6 +82,8 @@ fn yaml_files(dir: &Path) -> Vec<PathBuf> {
 fn protokoll_accepts(path: &Path, text: &str) -> bool {
     if is_organ_file(path) {
         protokoll::parse::parse_organ(path, text).is_ok()
+    } else if is_delegation_file(path) {
+        protokoll::parse::parse_delegation(path, text).is_ok()
     } else {
         protokoll::parse::parse_meeting(path, text).is_ok()
     }
@@ -87,7 +109,7 @@ fn schema_command_prints_the_committed_schemas() {
 }
 
 #[test]
-fn schema_out_writes_both_files() {
+fn schema_out_writes_every_file() {
     let dir = tempfile::tempdir().expect("temporary folder");
     let out = dir.path().join("schema");
     let output = support::run(["schema".as_ref(), "--out".as_ref(), out.as_os_str()], None);
@@ -177,13 +199,15 @@ fn every_key_has_a_swedish_description() {
 fn bundled_examples_name_the_schema_and_validate() {
     let meetings = support::manifest_dir().join("meetings");
     let files = yaml_files(&meetings);
-    assert!(files.len() >= 4, "bundled examples: {files:?}");
+    assert!(files.len() >= 7, "bundled examples: {files:?}");
+    for (kind, _) in KINDS {
+        assert!(
+            files.iter().any(|path| kind_of(path).0 == kind),
+            "no bundled example of a {kind} file"
+        );
+    }
     for path in files {
-        let (kind, file) = if is_organ_file(&path) {
-            KINDS[1]
-        } else {
-            KINDS[0]
-        };
+        let (kind, file) = kind_of(&path);
         let text = support::read(&path);
         let first = text.lines().next().unwrap_or("");
         let relative = first
@@ -214,8 +238,7 @@ fn bundled_examples_name_the_schema_and_validate() {
 
 #[test]
 fn every_file_protokoll_reads_validates() {
-    let meeting = validator("meeting.schema.json");
-    let organ = validator("organ.schema.json");
+    let validators: Vec<_> = KINDS.iter().map(|(_, file)| validator(file)).collect();
     let root = support::manifest_dir();
     let mut checked = 0;
     for path in [root.join("meetings"), root.join("tests").join("fixtures")]
@@ -228,12 +251,11 @@ fn every_file_protokoll_reads_validates() {
         if !protokoll_accepts(&path, &text) {
             continue;
         }
-        let validator = if is_organ_file(&path) {
-            &organ
-        } else {
-            &meeting
-        };
-        let errors = schema_errors(validator, &text);
+        let kind = KINDS
+            .iter()
+            .position(|&k| k == kind_of(&path))
+            .expect("a kind");
+        let errors = schema_errors(&validators[kind], &text);
         assert!(
             errors.is_empty(),
             "protokoll reads {} but the schema rejects it:\n{}",
@@ -294,6 +316,41 @@ fn the_schema_agrees_with_protokoll_on_mistakes() {
         );
         let errors = schema_errors(&validator, text);
         assert!(!errors.is_empty(), "the schema accepts\n{text}");
+        assert!(
+            errors.iter().any(|e| e.starts_with(&format!("{at}: "))),
+            "expected an error at `{at}`, got {errors:?}\n{text}"
+        );
+    }
+}
+
+#[test]
+fn the_delegation_schema_agrees_with_protokoll_on_mistakes() {
+    let validator = validator("delegationsbeslut.schema.json");
+    let path = support::example(
+        "regionala-utvecklingsnamnden/delegationsbeslut/2019/2019-12-19-RUN-574-2019.yaml",
+    );
+    let example = support::read(&path);
+    assert!(protokoll_accepts(&path, &example));
+
+    let misspelt_maker = example.replace("beslutsfattare:", "beslutfattare:");
+    let misspelt_email = example.replace("  e-post:", "  epost:");
+    let date_in_words = example.replace("datum: 2019-12-19", "datum: 19 december 2019");
+    let missing_report = example.replace("anmäls_till: regionala utvecklingsnämnden\n", "");
+    let maker_as_text = example.replace(
+        "beslutsfattare:\n  namn: Anders Byström\n  titel: Regional utvecklingsdirektör",
+        "beslutsfattare: Anders Byström, Regional utvecklingsdirektör",
+    );
+    let cases = [
+        (&misspelt_maker, ""),
+        (&misspelt_email, "/handläggare"),
+        (&date_in_words, "/datum"),
+        (&missing_report, ""),
+        (&maker_as_text, "/beslutsfattare"),
+    ];
+    for (text, at) in cases {
+        assert_ne!(text, &example, "the mistake was not made");
+        assert!(!protokoll_accepts(&path, text), "protokoll accepts\n{text}");
+        let errors = schema_errors(&validator, text);
         assert!(
             errors.iter().any(|e| e.starts_with(&format!("{at}: "))),
             "expected an error at `{at}`, got {errors:?}\n{text}"
