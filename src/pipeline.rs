@@ -10,11 +10,13 @@ use std::rc::Rc;
 use chrono::Datelike;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::model::{NumberedMeeting, Organ};
+use crate::document::{self, MeetingDocument, NotYet};
+use crate::model::{DelegationDecision, NumberedMeeting, Organ, ParagraphNumber};
 use crate::number::{self, MeetingSummary};
 use crate::output::{self, WriteError};
 use crate::parse::{self, ParseError};
-use crate::render::{RenderError, Renderer, Templates, TypstDocument};
+use crate::redact;
+use crate::render::{DelegationReport, RenderError, Renderer, Templates, TypstDocument};
 use crate::typeset::{Job, TypesetError, Typesetter};
 use crate::validate::{self, Subject};
 use crate::workspace::{self, Asset, LoadError, ORGAN_FILE};
@@ -28,6 +30,24 @@ pub struct BuildOptions {
     pub emit_typst: bool,
 }
 
+/// Which documents of a meeting to make.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Request {
+    /// Every document that applies as the meeting stands (`protokoll build`);
+    /// the web version too when `web`.
+    Applicable {
+        /// Also the web version.
+        web: bool,
+    },
+    /// The kallelse (`protokoll kallelse`).
+    Notice,
+    /// Protokollsutdrag of these §§; none named: every § with `utdrag_till`
+    /// (`protokoll utdrag`).
+    Extracts(Vec<u32>),
+    /// The anslagsbevis (`protokoll anslag`).
+    PostingCertificate,
+}
+
 /// What stays the same across a batch: compiled templates, loaded fonts and
 /// the organs' meeting summaries.
 pub struct Session {
@@ -36,15 +56,22 @@ pub struct Session {
     organs: OrganIndex,
 }
 
-/// One meeting built.
+/// The documents made of one meeting file.
 #[derive(Debug)]
 pub struct Built {
-    /// The PDF written.
+    /// Each PDF written (for a meeting, in the order of [`MeetingDocument`]).
+    pub documents: Vec<Written>,
+    /// Warnings from validation and Typst.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// One PDF written.
+#[derive(Debug)]
+pub struct Written {
+    /// Where.
     pub pdf: PathBuf,
     /// Its page count.
     pub pages: usize,
-    /// Warnings from validation and Typst.
-    pub warnings: Vec<Diagnostic>,
 }
 
 /// Why a meeting was not built.
@@ -59,6 +86,12 @@ pub enum BuildError {
     /// The meeting breaks the rules.
     #[error("{} error(s) in the meeting file", .0.iter().filter(|d| d.severity == Severity::Error).count())]
     Invalid(Vec<Diagnostic>),
+    /// The document asked for cannot be made from the meeting as it stands.
+    #[error(transparent)]
+    NotYet(#[from] NotYet),
+    /// `utdrag` without `--paragraf` on a meeting with no `utdrag_till`.
+    #[error("no § of this meeting has `utdrag_till`; name the §§ with --paragraf N")]
+    NoExtractsRequested,
     /// A template failed.
     #[error(transparent)]
     Render(#[from] RenderError),
@@ -92,6 +125,8 @@ pub struct Prepared {
     pub meeting: NumberedMeeting,
     /// The files it names (logotyp, bilagor), resolved inside the organ folder.
     pub assets: Vec<Asset>,
+    /// The organ's delegationsbeslut reported at this meeting, by date.
+    pub delegations: Vec<DelegationDecision>,
     /// Warnings from validation.
     pub warnings: Vec<Diagnostic>,
 }
@@ -106,21 +141,101 @@ impl Session {
         })
     }
 
-    /// Builds the protocol of the meeting in `file` into the output tree.
-    pub fn build(&self, file: &Path, options: &BuildOptions) -> Result<Built, BuildError> {
-        let prepared = prepare(file, &self.organs)?;
-        let document =
-            self.renderer
-                .protocol(&prepared.organ, &prepared.meeting, &prepared.assets)?;
+    /// Makes the documents `request` asks for of the meeting in `file` and
+    /// writes them into the output tree. Every document is typeset before
+    /// the first is written, so a failing one leaves the folder as it was.
+    pub fn build(
+        &self,
+        file: &Path,
+        request: &Request,
+        options: &BuildOptions,
+    ) -> Result<Built, BuildError> {
+        let prepared = prepare(file, &self.organs, rules_for(request))?;
+        let documents = requested(request, &prepared.meeting)?;
         let date = prepared.meeting.meeting.date.value.0;
         let organ_name = prepared
             .organ_dir
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "organ".into());
-        let ident = format!("{organ_name}/{date}/protokoll");
+        let dir = options
+            .out_dir
+            .join(&organ_name)
+            .join(date.year().to_string());
+
+        let mut warnings = prepared.warnings.clone();
+        let mut finished = Vec::new();
+        for document in documents {
+            let source = self.render(&prepared, document)?;
+            let ident = format!("{organ_name}/{}", document.file_stem(date));
+            let typeset = self.typesetter.typeset(
+                &source,
+                &Job {
+                    date,
+                    ident: &ident,
+                },
+            )?;
+            warnings.extend(
+                typeset
+                    .warnings
+                    .iter()
+                    .map(|w| Diagnostic::warning(file, None, format!("Typst: {w}"))),
+            );
+            finished.push((document, source, typeset));
+        }
+
+        let mut written = Vec::new();
+        for (document, source, typeset) in finished {
+            // The same folder for every document of the meeting.
+            let stem = document.file_stem(date);
+            if options.emit_typst {
+                write_typst(&dir, &stem, &source)?;
+            }
+            let pdf = dir.join(format!("{stem}.pdf"));
+            output::write_atomic(&pdf, &typeset.pdf)?;
+            written.push(Written {
+                pdf,
+                pages: typeset.pages,
+            });
+        }
+        Ok(Built {
+            documents: written,
+            warnings,
+        })
+    }
+
+    /// Makes the delegationsbeslut in `file` and writes it into the output
+    /// tree, mirroring its place: `<organ>/delegationsbeslut/<år>/<namn>.pdf`.
+    pub fn build_delegation(
+        &self,
+        file: &Path,
+        options: &BuildOptions,
+    ) -> Result<Built, BuildError> {
+        let (prepared, found) = check_delegation(file, &self.organs)?;
+        let (errors, warnings): (Vec<_>, Vec<_>) = found
+            .into_iter()
+            .partition(|d| d.severity == Severity::Error);
+        if !errors.is_empty() {
+            return Err(BuildError::Invalid(errors));
+        }
+        let source = self.renderer.delegation_decision(
+            &prepared.organ,
+            &prepared.decision,
+            &prepared.assets,
+        )?;
+        let date = prepared.decision.date.value.0;
+        let organ_name = prepared
+            .organ_dir
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "organ".into());
+        let stem = file
+            .file_stem()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| date.to_string());
+        let ident = format!("{organ_name}/{}/{stem}", workspace::DELEGATION_DIR);
         let typeset = self.typesetter.typeset(
-            &document,
+            &source,
             &Job {
                 date,
                 ident: &ident,
@@ -129,14 +244,14 @@ impl Session {
         let dir = options
             .out_dir
             .join(&organ_name)
+            .join(workspace::DELEGATION_DIR)
             .join(date.year().to_string());
-        let stem = format!("{date}-protokoll");
         if options.emit_typst {
-            write_typst(&dir, &stem, &document)?;
+            write_typst(&dir, &stem, &source)?;
         }
         let pdf = dir.join(format!("{stem}.pdf"));
         output::write_atomic(&pdf, &typeset.pdf)?;
-        let mut warnings = prepared.warnings;
+        let mut warnings = warnings;
         warnings.extend(
             typeset
                 .warnings
@@ -144,25 +259,109 @@ impl Session {
                 .map(|w| Diagnostic::warning(file, None, format!("Typst: {w}"))),
         );
         Ok(Built {
-            pdf,
-            pages: typeset.pages,
+            documents: vec![Written {
+                pdf,
+                pages: typeset.pages,
+            }],
             warnings,
         })
     }
 
-    /// Renders the Typst source of the meeting in `file` without typesetting it.
-    pub fn render(&self, file: &Path) -> Result<TypstDocument, BuildError> {
-        let prepared = prepare(file, &self.organs)?;
-        Ok(self
-            .renderer
-            .protocol(&prepared.organ, &prepared.meeting, &prepared.assets)?)
+    /// The Typst source of one document of the meeting in `file`, without
+    /// typesetting it.
+    pub fn source(
+        &self,
+        file: &Path,
+        document: MeetingDocument,
+    ) -> Result<TypstDocument, BuildError> {
+        let rules = if document == MeetingDocument::Notice {
+            Rules::Plan
+        } else {
+            Rules::Automatic
+        };
+        let prepared = prepare(file, &self.organs, rules)?;
+        document.check(&prepared.meeting)?;
+        self.render(&prepared, document)
     }
+
+    fn render(
+        &self,
+        prepared: &Prepared,
+        document: MeetingDocument,
+    ) -> Result<TypstDocument, BuildError> {
+        let reports: Vec<_> = prepared
+            .delegations
+            .iter()
+            .map(DelegationReport::of)
+            .collect();
+        let source = if document == MeetingDocument::WebProtocol {
+            let (organ, meeting) = redact::for_web(&prepared.organ, &prepared.meeting);
+            let reports = redact::reports_for_web(&reports, &prepared.meeting);
+            self.renderer
+                .meeting_document(document, &organ, &meeting, &[], &reports)?
+        } else {
+            self.renderer.meeting_document(
+                document,
+                &prepared.organ,
+                &prepared.meeting,
+                &prepared.assets,
+                &reports,
+            )?
+        };
+        Ok(source)
+    }
+}
+
+/// Which rules a meeting is held to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rules {
+    /// Those of a meeting being planned (dates, numbering): enough for a
+    /// kallelse, whatever the file holds.
+    Plan,
+    /// The plan's rules for a meeting with no beslutande yet, every rule
+    /// once it has them.
+    Automatic,
+}
+
+fn rules_for(request: &Request) -> Rules {
+    match request {
+        Request::Notice => Rules::Plan,
+        _ => Rules::Automatic,
+    }
+}
+
+/// The documents `request` names, each checked against the meeting as it
+/// stands; `Applicable` keeps only those that can be made.
+fn requested(
+    request: &Request,
+    meeting: &NumberedMeeting,
+) -> Result<Vec<MeetingDocument>, BuildError> {
+    let documents = match request {
+        Request::Applicable { web } => return Ok(document::applicable(meeting, *web)),
+        Request::Notice => vec![MeetingDocument::Notice],
+        Request::PostingCertificate => vec![MeetingDocument::PostingCertificate],
+        Request::Extracts(numbers) if numbers.is_empty() => {
+            let all = document::requested_extracts(meeting);
+            if all.is_empty() {
+                return Err(BuildError::NoExtractsRequested);
+            }
+            all
+        }
+        Request::Extracts(numbers) => numbers
+            .iter()
+            .map(|&n| MeetingDocument::Extract(ParagraphNumber(n)))
+            .collect(),
+    };
+    for document in &documents {
+        document.check(meeting)?;
+    }
+    Ok(documents)
 }
 
 /// Reads, parses, numbers and validates the meeting in `file`; fails on the
 /// first parse error or on any rule error.
-pub fn prepare(file: &Path, index: &OrganIndex) -> Result<Prepared, BuildError> {
-    let (prepared, found) = check(file, index)?;
+pub fn prepare(file: &Path, index: &OrganIndex, rules: Rules) -> Result<Prepared, BuildError> {
+    let (prepared, found) = check(file, index, rules)?;
     let (errors, warnings): (Vec<_>, Vec<_>) = found
         .into_iter()
         .partition(|d| d.severity == Severity::Error);
@@ -178,7 +377,11 @@ pub fn prepare(file: &Path, index: &OrganIndex) -> Result<Prepared, BuildError> 
 /// Reads, parses, numbers and validates the meeting in `file`, returning
 /// every rule's findings beside it (`protokoll check`). Numbering comes
 /// before the rules because they speak of § numbers as printed.
-pub fn check(file: &Path, index: &OrganIndex) -> Result<(Prepared, Vec<Diagnostic>), BuildError> {
+pub fn check(
+    file: &Path,
+    index: &OrganIndex,
+    rules: Rules,
+) -> Result<(Prepared, Vec<Diagnostic>), BuildError> {
     let source = workspace::read_source(file)?;
     let organ_dir = workspace::organ_dir(file)?;
     let organ_file = workspace::read_source(&organ_dir.join(ORGAN_FILE))?;
@@ -187,12 +390,17 @@ pub fn check(file: &Path, index: &OrganIndex) -> Result<(Prepared, Vec<Diagnosti
     let organ_meetings = index.others(&organ_dir, file)?;
     let meeting = number::number(meeting, &organ_meetings);
 
-    let mut found = validate::validate(&Subject {
+    let subject = Subject {
         file,
         organ: &organ,
         meeting: &meeting,
         organ_meetings: &organ_meetings,
-    });
+    };
+    let mut found = if rules == Rules::Plan || !document::is_held(&meeting) {
+        validate::validate_plan(&subject)
+    } else {
+        validate::validate(&subject)
+    };
     let assets = resolve_assets(
         &organ_dir,
         &organ_file.path,
@@ -201,13 +409,96 @@ pub fn check(file: &Path, index: &OrganIndex) -> Result<(Prepared, Vec<Diagnosti
         &meeting.meeting,
         &mut found,
     );
+    let delegations =
+        reported_delegations(&organ_dir, file, &meeting, &organ_meetings, &mut found)?;
     Ok((
         Prepared {
             organ,
             organ_dir,
             meeting,
             assets,
+            delegations,
             warnings: Vec::new(),
+        },
+        found,
+    ))
+}
+
+/// A delegationsbeslut read, parsed and checked, with its organ.
+#[derive(Debug)]
+pub struct PreparedDelegation {
+    /// The organ whose delegation was used.
+    pub organ: Organ,
+    /// The organ's folder.
+    pub organ_dir: PathBuf,
+    /// The decision.
+    pub decision: DelegationDecision,
+    /// The organ's logo, when it has one.
+    pub assets: Vec<Asset>,
+}
+
+/// Reads, parses and checks the delegationsbeslut in `file`: `anmäls_vid`
+/// is not before the decision and is the date of one of the organ's
+/// meetings (a warning, since the meeting may not be written yet).
+pub fn check_delegation(
+    file: &Path,
+    index: &OrganIndex,
+) -> Result<(PreparedDelegation, Vec<Diagnostic>), BuildError> {
+    let source = workspace::read_source(file)?;
+    let organ_dir = workspace::organ_dir(file)?;
+    let organ_file = workspace::read_source(&organ_dir.join(ORGAN_FILE))?;
+    let organ = parse::parse_organ(&organ_file.path, &organ_file.text)?;
+    let decision = parse::parse_delegation(file, &source.text)?;
+    let mut found = Vec::new();
+    if let Some(at) = &decision.reported_at {
+        let decided = decision.date.value.0;
+        if at.value.0 < decided {
+            found.push(
+                Diagnostic::error(
+                    file,
+                    parse::span_of(at),
+                    format!(
+                        "anmäls_vid {} is before the decision ({decided})",
+                        at.value.0
+                    ),
+                )
+                .with_hint("a decision is reported at a meeting on or after its datum"),
+            );
+        } else if !index
+            .others(&organ_dir, file)?
+            .iter()
+            .any(|m| m.date == at.value.0)
+        {
+            found.push(
+                Diagnostic::warning(
+                    file,
+                    parse::span_of(at),
+                    format!("the organ has no meeting on {} (anmäls_vid)", at.value.0),
+                )
+                .with_hint(format!(
+                    "write the date of a meeting file under {}, or leave anmäls_vid out to report the decision at the next meeting",
+                    organ_dir.display()
+                )),
+            );
+        }
+    }
+    let mut assets = Vec::new();
+    if let Some(logo) = &organ.logo {
+        match workspace::resolve_asset(&organ_dir, &logo.value) {
+            Ok(asset) => assets.push(asset),
+            Err(error) => found.push(Diagnostic::error(
+                &organ_file.path,
+                parse::span_of(logo),
+                error.to_string(),
+            )),
+        }
+    }
+    Ok((
+        PreparedDelegation {
+            organ,
+            organ_dir,
+            decision,
+            assets,
         },
         found,
     ))
@@ -295,4 +586,72 @@ fn write_typst(dir: &Path, stem: &str, document: &TypstDocument) -> Result<(), W
         output::write_atomic(&dir.join(path), bytes)?;
     }
     Ok(())
+}
+
+/// The organ's delegationsbeslut reported at `meeting`, for a § with
+/// `delegationsbeslut: true`. A decision file that cannot be read is left
+/// out with a warning here (it gets its error when it is built or checked);
+/// such a § with nothing to list is a warning too.
+fn reported_delegations(
+    organ_dir: &Path,
+    file: &Path,
+    meeting: &NumberedMeeting,
+    organ_meetings: &[MeetingSummary],
+    found: &mut Vec<Diagnostic>,
+) -> Result<Vec<DelegationDecision>, BuildError> {
+    let Some((number, paragraph)) = meeting.paragraphs().find(|(_, p)| p.delegation_report) else {
+        return Ok(Vec::new());
+    };
+    let held = meeting.meeting.date.value.0;
+    let dates: Vec<_> = organ_meetings
+        .iter()
+        .map(|m| m.date)
+        .chain([held])
+        .collect();
+    let mut reported = Vec::new();
+    for path in workspace::organ_delegation_files(organ_dir)? {
+        let parsed = workspace::read_source(&path)
+            .map_err(|e| e.to_string())
+            .and_then(|source| parse::parse_delegation(&path, &source.text).map_err(|e| e.message));
+        let decision = match parsed {
+            Ok(decision) => decision,
+            Err(message) => {
+                found.push(Diagnostic::warning(
+                    file,
+                    parse::span_of(&paragraph.title),
+                    format!(
+                        "{number} leaves out the delegationsbeslut {}, which cannot be read: {message}",
+                        path.display()
+                    ),
+                ));
+                continue;
+            }
+        };
+        let at = document::reporting_meeting(
+            decision.date.value.0,
+            decision.reported_at.as_ref().map(|d| d.value.0),
+            dates.iter().copied(),
+        );
+        if at == Some(held) {
+            reported.push(decision);
+        }
+    }
+    reported.sort_by(|a, b| {
+        (a.date.value, &a.case_number.value).cmp(&(b.date.value, &b.case_number.value))
+    });
+    if reported.is_empty() {
+        found.push(
+            Diagnostic::warning(
+                file,
+                parse::span_of(&paragraph.title),
+                format!("{number} reports delegationsbeslut, but none is reported at this meeting"),
+            )
+            .with_hint(format!(
+                "delegationsbeslut are read from {}/{}/; one is reported at the organ's first meeting on or after its datum, or at its `anmäls_vid`",
+                organ_dir.display(),
+                workspace::DELEGATION_DIR
+            )),
+        );
+    }
+    Ok(reported)
 }

@@ -1,5 +1,7 @@
 //! Arbitrary bytes as the text of a meeting file, through the stages that run
-//! for every file: parse → number → validate → render (Tera → Typst source).
+//! for every file: parse → number → validate → render (Tera → Typst source),
+//! for each document of the meeting (protocol, web version, kallelse, utdrag,
+//! anslagsbevis).
 //! Typesetting is left out: it takes seconds per document, and what it is
 //! handed is checked here instead: the generated Typst source must parse
 //! without a syntax error, whatever the meeting file says.
@@ -14,9 +16,11 @@ use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
 use protokoll::diagnostic::Severity;
+use protokoll::document::MeetingDocument;
 use protokoll::model::Organ;
 use protokoll::number::{self, MeetingSummary};
 use protokoll::parse;
+use protokoll::redact;
 use protokoll::render::{Renderer, Templates};
 use protokoll::validate::{self, Subject};
 use protokoll::workspace::MAX_FILE_BYTES;
@@ -74,18 +78,29 @@ fuzz_target!(|data: &[u8]| {
         meeting: &meeting,
         organ_meetings: &fixed.organ_meetings,
     });
-    // As in pipeline::prepare: a meeting with errors is not rendered.
+    // As in pipeline::prepare: a meeting with errors is not rendered. (A
+    // meeting without beslutande is held to the plan's rules there; here to
+    // all of them, which only fuzzes fewer of its kallelser.)
     if found.iter().any(|d| d.severity == Severity::Error) {
         return;
     }
-    let document = fixed
-        .renderer
-        .protocol(&fixed.organ, &meeting, &[])
+    // Every document that applies, the web version too (masked first, as
+    // the pipeline does).
+    for document in protokoll::document::applicable(&meeting, true) {
+        let source = if document == MeetingDocument::WebProtocol {
+            let (organ, web) = redact::for_web(&fixed.organ, &meeting);
+            fixed.renderer.meeting_document(document, &organ, &web, &[], &[])
+        } else {
+            fixed
+                .renderer
+                .meeting_document(document, &fixed.organ, &meeting, &[], &[])
+        }
         .expect("a valid meeting renders");
-    let (errors, _) = typst_syntax::parse(&document.main).errors_and_warnings();
-    assert!(
-        errors.is_empty(),
-        "the generated Typst source does not parse: {:?}",
-        errors.iter().map(|e| &e.message).collect::<Vec<_>>()
-    );
+        let (errors, _) = typst_syntax::parse(&source.main).errors_and_warnings();
+        assert!(
+            errors.is_empty(),
+            "the generated Typst source of {document:?} does not parse: {:?}",
+            errors.iter().map(|e| &e.message).collect::<Vec<_>>()
+        );
+    }
 });

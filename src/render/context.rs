@@ -1,21 +1,28 @@
 //! What the templates see: plain data borrowed from the model, with dates,
 //! names and § ranges already written the Swedish way. Markdown stays raw
 //! here; templates pass it through the `markdown` filter.
+//!
+//! Every document of a meeting (protocol, web version, kallelse, utdrag,
+//! anslagsbevis) gets the same [`DocumentContext`]: the templates pick what
+//! they print, so a municipality's own template can print more.
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::calendar;
+use crate::document::MeetingDocument;
 use crate::model::{
-    AdjustmentManner, Confidentiality, Meeting, NumberedMeeting, Organ, Paragraph, ParagraphNumber,
-    Person,
+    AdjustmentManner, Confidentiality, DelegationDecision, Meeting, NumberedMeeting, Organ,
+    Paragraph, ParagraphNumber, Person,
 };
 
-/// The whole context of the protocol template.
+/// The whole context of a meeting's document template, under `doc`.
 #[derive(Debug, Serialize)]
-pub struct ProtocolContext<'a> {
+pub struct DocumentContext<'a> {
     /// Document title for the PDF metadata.
     pub title: String,
+    /// The web version: no signatures, confidential §§ without content.
+    pub web: bool,
     /// The organ.
     pub organ: OrganContext<'a>,
     /// The meeting.
@@ -50,6 +57,25 @@ pub struct OrganContext<'a> {
     pub storage_place: Option<&'a str>,
     /// Path of the logo inside the document's root.
     pub logo: Option<&'a str>,
+    /// The organ's ledamöter (roster in organ.yaml), for the kallelse.
+    pub members: Vec<PersonContext<'a>>,
+    /// The organ's ersättare (roster in organ.yaml), for the kallelse.
+    pub substitutes: Vec<PersonContext<'a>>,
+}
+
+impl<'a> OrganContext<'a> {
+    fn new(organ: &'a Organ) -> Self {
+        OrganContext {
+            name: &organ.name,
+            short_name: organ.short_name.as_deref(),
+            principal: organ.principal.as_deref(),
+            decision_heading: organ.decision_heading.as_deref().unwrap_or("Beslut"),
+            storage_place: organ.storage_place.as_deref(),
+            logo: organ.logo.as_ref().map(|l| l.value.as_str()),
+            members: people(&organ.members),
+            substitutes: people(&organ.substitutes),
+        }
+    }
 }
 
 /// The meeting, as the templates see it.
@@ -81,6 +107,8 @@ pub struct MeetingContext<'a> {
     pub adjustment: Option<String>,
     /// Dates of the posting, when posted.
     pub posting: Option<PostingContext>,
+    /// "2021-03-03", when justerat.
+    pub adjusted_on: Option<String>,
 }
 
 /// One group of the attendance list, with its printed label.
@@ -153,12 +181,29 @@ pub struct ParagraphContext<'a> {
     pub conflicts: Vec<&'a str>,
     /// Declared adjusted at once.
     pub adjusted_immediately: bool,
-    /// Confidential in the web version; with the legal ground when given.
-    pub confidential: Option<&'a str>,
+    /// Confidential: in the web version only number and rubrik are printed.
+    pub confidential: bool,
+    /// The legal ground of the confidentiality, when given ("26 kap. 1 § OSL").
+    pub confidentiality_ground: Option<&'a str>,
     /// Recipients of extracts.
     pub extract_to: &'a [String],
     /// Attachment titles.
     pub attachments: Vec<&'a str>,
+    /// The delegationsbeslut this § reports (Anmälan av delegationsbeslut).
+    pub delegation_reports: Vec<DelegationReport>,
+}
+
+/// One delegationsbeslut listed in an "Anmälan av delegationsbeslut" §.
+#[derive(Debug, Clone, Serialize)]
+pub struct DelegationReport {
+    /// Beslutsdatum, "2019-12-19".
+    pub date: String,
+    /// Diarienummer.
+    pub case_number: String,
+    /// Rubrik.
+    pub title: String,
+    /// "Anders Byström, regional utvecklingsdirektör".
+    pub decided_by: String,
 }
 
 /// A recorded vote.
@@ -188,9 +233,10 @@ fn range_label(first: ParagraphNumber, last: ParagraphNumber) -> String {
     }
 }
 
-impl<'a> ProtocolContext<'a> {
-    /// Builds the context.
-    pub fn new(organ: &'a Organ, numbered: &'a NumberedMeeting) -> Self {
+impl<'a> DocumentContext<'a> {
+    /// The context of `document`; `numbered` is already masked for the web
+    /// version (see [`crate::redact`]).
+    pub fn new(document: MeetingDocument, organ: &'a Organ, numbered: &'a NumberedMeeting) -> Self {
         let meeting = &numbered.meeting;
         let date = meeting.date.value.0;
         let adjustment = meeting.adjustment.as_ref();
@@ -222,16 +268,10 @@ impl<'a> ProtocolContext<'a> {
             }
         });
         let time = meeting.time.value;
-        ProtocolContext {
-            title: format!("Protokoll {} {}", organ.name, iso(date)),
-            organ: OrganContext {
-                name: &organ.name,
-                short_name: organ.short_name.as_deref(),
-                principal: organ.principal.as_deref(),
-                decision_heading: organ.decision_heading.as_deref().unwrap_or("Beslut"),
-                storage_place: organ.storage_place.as_deref(),
-                logo: organ.logo.as_ref().map(|l| l.value.as_str()),
-            },
+        DocumentContext {
+            title: document.title(&organ.name, date),
+            web: document == MeetingDocument::WebProtocol,
+            organ: OrganContext::new(organ),
             meeting: MeetingContext {
                 date: iso(date),
                 date_long: calendar::long_date(date),
@@ -250,6 +290,7 @@ impl<'a> ProtocolContext<'a> {
                 adjusters: meeting.adjusters.iter().map(|a| a.value.as_str()).collect(),
                 adjustment: adjustment_text,
                 posting,
+                adjusted_on: adjustment.map(|a| iso(a.date.value.0)),
             },
             paragraphs: numbered
                 .paragraphs()
@@ -332,12 +373,102 @@ fn paragraph(number: ParagraphNumber, p: &Paragraph) -> ParagraphContext<'_> {
             .collect(),
         conflicts: p.conflicts.iter().map(|c| c.name.value.as_str()).collect(),
         adjusted_immediately: p.adjusted_immediately,
-        confidential: match &p.confidentiality {
-            Confidentiality::Public => None,
-            Confidentiality::Confidential => Some(""),
-            Confidentiality::Ground(ground) => Some(ground),
+        confidential: p.confidentiality != Confidentiality::Public,
+        confidentiality_ground: match &p.confidentiality {
+            Confidentiality::Ground(ground) if !ground.is_empty() => Some(ground),
+            _ => None,
         },
         extract_to: &p.extract_to,
         attachments: p.attachments.iter().map(|a| a.title.as_str()).collect(),
+        delegation_reports: Vec::new(),
+    }
+}
+
+impl DelegationReport {
+    /// How a delegationsbeslut is listed in the § that reports it.
+    pub fn of(decision: &DelegationDecision) -> Self {
+        let maker = &decision.decision_maker;
+        DelegationReport {
+            date: iso(decision.date.value.0),
+            case_number: decision.case_number.value.clone(),
+            title: decision.title.value.clone(),
+            decided_by: match &maker.title {
+                Some(title) => format!("{}, {}", maker.name.value, title.to_lowercase()),
+                None => maker.name.value.clone(),
+            },
+        }
+    }
+}
+
+/// The whole context of the delegationsbeslut template, under `doc`.
+#[derive(Debug, Serialize)]
+pub struct DelegationContext<'a> {
+    /// Document title for the PDF metadata.
+    pub title: String,
+    /// The organ whose delegation was used.
+    pub organ: OrganContext<'a>,
+    /// Beslutsdatum, "2019-12-19".
+    pub date: String,
+    /// "Torsdag den 19 december 2019".
+    pub date_long: String,
+    /// Diarienummer.
+    pub case_number: &'a str,
+    /// Rubrik.
+    pub heading: &'a str,
+    /// The issuing unit.
+    pub unit: Option<&'a str>,
+    /// Handläggare: name, phone, e-mail.
+    pub case_officer: Option<(&'a str, Option<&'a str>, Option<&'a str>)>,
+    /// Ärendebeskrivning, Markdown.
+    pub description: Option<&'a str>,
+    /// Beslutsunderlag.
+    pub documents: &'a [String],
+    /// The delegation rule, inline Markdown.
+    pub delegation: &'a str,
+    /// Decision points, inline Markdown.
+    pub decisions: &'a [String],
+    /// Beslutsfattare.
+    pub decision_maker: &'a str,
+    /// The beslutsfattare's title.
+    pub decision_maker_title: Option<&'a str>,
+    /// "regionala utvecklingsnämnden".
+    pub reported_to: &'a str,
+    /// Recipients of copies.
+    pub extract_to: &'a [String],
+}
+
+impl<'a> DelegationContext<'a> {
+    /// The context of one delegationsbeslut of `organ`.
+    pub fn new(organ: &'a Organ, decision: &'a DelegationDecision) -> Self {
+        let date = decision.date.value.0;
+        DelegationContext {
+            title: format!(
+                "Delegationsbeslut {} {} {}",
+                organ.name,
+                iso(date),
+                decision.case_number.value
+            ),
+            organ: OrganContext::new(organ),
+            date: iso(date),
+            date_long: calendar::long_date(date),
+            case_number: &decision.case_number.value,
+            heading: &decision.title.value,
+            unit: decision.unit.as_deref(),
+            case_officer: decision.case_officer.as_ref().map(|o| {
+                (
+                    o.name.value.as_str(),
+                    o.phone.as_deref(),
+                    o.email.as_deref(),
+                )
+            }),
+            description: decision.description.as_deref(),
+            documents: &decision.documents,
+            delegation: &decision.delegation.value,
+            decisions: &decision.decisions,
+            decision_maker: &decision.decision_maker.name.value,
+            decision_maker_title: decision.decision_maker.title.as_deref(),
+            reported_to: &decision.reported_to.value,
+            extract_to: &decision.extract_to,
+        }
     }
 }

@@ -19,10 +19,11 @@ use std::path::{Path, PathBuf};
 
 use tera::{Context, Kwargs, State, Tera, Value};
 
-use crate::model::{NumberedMeeting, Organ};
+use crate::document::MeetingDocument;
+use crate::model::{DelegationDecision, NumberedMeeting, Organ};
 use crate::workspace::Asset;
 use context::AppendixContext;
-pub use context::ProtocolContext;
+pub use context::{DelegationContext, DelegationReport, DocumentContext};
 
 /// The built-in templates, by their name inside `templates/`. Top-level files
 /// are Tera templates; files under `lib/` are plain Typst modules that the
@@ -33,6 +34,16 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../templates/protokoll.typ"),
     ),
     ("paragraf.typ", include_str!("../../templates/paragraf.typ")),
+    ("kallelse.typ", include_str!("../../templates/kallelse.typ")),
+    ("utdrag.typ", include_str!("../../templates/utdrag.typ")),
+    (
+        "anslagsbevis.typ",
+        include_str!("../../templates/anslagsbevis.typ"),
+    ),
+    (
+        "delegationsbeslut.typ",
+        include_str!("../../templates/delegationsbeslut.typ"),
+    ),
     (
         "lib/layout.typ",
         include_str!("../../templates/lib/layout.typ"),
@@ -181,44 +192,48 @@ impl Renderer {
         Ok(Renderer { tera, modules })
     }
 
-    /// The protocol of a numbered meeting.
-    pub fn protocol(
+    /// One document of a numbered meeting. For the web version `meeting`
+    /// and `organ` are the masked ones, and no PDF bilaga is appended: its
+    /// pages are pictures whose text cannot be masked. `reports` are the
+    /// delegationsbeslut that a § with `delegationsbeslut: true` lists.
+    pub fn meeting_document(
         &self,
+        document: MeetingDocument,
         organ: &Organ,
         meeting: &NumberedMeeting,
         assets: &[Asset],
+        reports: &[DelegationReport],
     ) -> Result<TypstDocument, RenderError> {
-        let mut context = ProtocolContext::new(organ, meeting);
-        let mut files = BTreeMap::new();
-        if let Some(logo) = &organ.logo
-            && let Some(asset) = assets.iter().find(|a| a.relative == logo.value)
-        {
-            files.insert(asset.relative.clone(), asset.bytes.clone());
-        }
-        for (number, paragraph) in meeting.paragraphs() {
-            for attachment in &paragraph.attachments {
-                let Some(asset) = attachment
-                    .file
-                    .as_ref()
-                    .and_then(|file| assets.iter().find(|a| a.relative == file.value))
-                    .filter(|asset| asset.relative.to_lowercase().ends_with(".pdf"))
-                else {
-                    continue;
-                };
-                let svgs = appendix::pdf_pages_as_svg(&asset.relative, asset.bytes.clone())?;
-                let mut pages = Vec::new();
-                for (index, svg) in svgs.into_iter().enumerate() {
-                    let path = format!("{}.sida-{}.svg", asset.relative, index + 1);
-                    files.insert(path.clone(), svg.into_bytes());
-                    pages.push(path);
-                }
-                context.appendices.push(AppendixContext {
-                    alt: format!("Bilaga till {number}: {}", attachment.title),
-                    pages,
-                });
+        let mut context = DocumentContext::new(document, organ, meeting);
+        for (paragraph, (_, source)) in context.paragraphs.iter_mut().zip(meeting.paragraphs()) {
+            if source.delegation_report {
+                paragraph.delegation_reports = reports.to_vec();
             }
         }
-        self.render("protokoll.typ", &context, files)
+        let mut files = logo_file(organ, assets);
+        match document {
+            MeetingDocument::Protocol => {
+                context.appendices = appendices(meeting, assets, &mut files)?;
+            }
+            MeetingDocument::Extract(number) => {
+                context.paragraphs.retain(|p| p.number == number.0);
+            }
+            MeetingDocument::WebProtocol
+            | MeetingDocument::Notice
+            | MeetingDocument::PostingCertificate => {}
+        }
+        self.render(document.template(), &context, files)
+    }
+
+    /// A delegationsbeslut of `organ`.
+    pub fn delegation_decision(
+        &self,
+        organ: &Organ,
+        decision: &DelegationDecision,
+        assets: &[Asset],
+    ) -> Result<TypstDocument, RenderError> {
+        let context = DelegationContext::new(organ, decision);
+        self.render("delegationsbeslut.typ", &context, logo_file(organ, assets))
     }
 
     fn render(
@@ -240,6 +255,51 @@ impl Renderer {
             files,
         })
     }
+}
+
+/// The organ's logo, when it has one, as the one file a document reads.
+fn logo_file(organ: &Organ, assets: &[Asset]) -> BTreeMap<String, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    if let Some(logo) = &organ.logo
+        && let Some(asset) = assets.iter().find(|a| a.relative == logo.value)
+    {
+        files.insert(asset.relative.clone(), asset.bytes.clone());
+    }
+    files
+}
+
+/// The pages of every PDF bilaga as SVG files inside the document, in §
+/// order, with the alt text a screen reader gives each.
+fn appendices(
+    meeting: &NumberedMeeting,
+    assets: &[Asset],
+    files: &mut BTreeMap<String, Vec<u8>>,
+) -> Result<Vec<AppendixContext>, RenderError> {
+    let mut appendices = Vec::new();
+    for (number, paragraph) in meeting.paragraphs() {
+        for attachment in &paragraph.attachments {
+            let Some(asset) = attachment
+                .file
+                .as_ref()
+                .and_then(|file| assets.iter().find(|a| a.relative == file.value))
+                .filter(|asset| asset.relative.to_lowercase().ends_with(".pdf"))
+            else {
+                continue;
+            };
+            let svgs = appendix::pdf_pages_as_svg(&asset.relative, asset.bytes.clone())?;
+            let mut pages = Vec::new();
+            for (index, svg) in svgs.into_iter().enumerate() {
+                let path = format!("{}.sida-{}.svg", asset.relative, index + 1);
+                files.insert(path.clone(), svg.into_bytes());
+                pages.push(path);
+            }
+            appendices.push(AppendixContext {
+                alt: format!("Bilaga till {number}: {}", attachment.title),
+                pages,
+            });
+        }
+    }
+    Ok(appendices)
 }
 
 fn template_error(template: &str, error: &tera::Error) -> RenderError {

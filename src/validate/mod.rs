@@ -58,6 +58,18 @@ pub fn validate(subject: &Subject) -> Vec<Diagnostic> {
     found
 }
 
+/// The rules a meeting being planned is held to, for its kallelse: dates and
+/// § numbering. Who attended, voted or signed is not known yet.
+pub fn validate_plan(subject: &Subject) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    dates::check(subject, &mut found);
+    if numbering::within_bounds(subject, &mut found) {
+        numbering::check(subject, &mut found);
+    }
+    found.sort_by_key(|d| d.span.as_ref().map(|s| s.start));
+    found
+}
+
 /// Whether `person` took part in § `number`: everyone does, unless their
 /// `paragrafer` say otherwise.
 fn takes_part(person: &Person, number: u32) -> bool {

@@ -1,6 +1,8 @@
 //! Every PDF these tests build conforms to PDF/A-2a and PDF/UA-1, checked by
-//! `validate-pdf` (veraPDF + page) from the shared tools.
+//! `validate-pdf` (veraPDF + page) from the shared tools: each document kind
+//! (protocol, web version, kallelse, utdrag, anslagsbevis, delegationsbeslut).
 
+use std::ffi::OsStr;
 use std::path::PathBuf;
 use std::process::Command;
 
@@ -43,21 +45,51 @@ fn built_pdfs_are_pdf_a_2a_and_pdf_ua_1() {
             .map(|case| case.meeting),
     );
     // Each into its own folder (the draft has the same organ and date as the
-    // SocSam example), two at a time.
-    let pdfs: Vec<PathBuf> = std::thread::scope(|scope| {
+    // SocSam example), every document that applies, two at a time.
+    std::thread::scope(|scope| {
         let handles: Vec<_> = meetings
             .iter()
             .enumerate()
             .map(|(i, meeting)| {
                 let out = out.join(i.to_string());
-                scope.spawn(move || support::build(meeting, &out, &[]))
+                scope.spawn(move || support::build(meeting, &out, &["--web"]))
             })
             .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().expect("build thread"))
-            .collect()
+        for handle in handles {
+            handle.join().expect("build thread");
+        }
     });
+    let planned = crate::documents::write_planned_meeting(&dir.path().join("planned"));
+    let delegation = support::example(crate::documents::DELEGATION);
+    for (name, file) in [("planned", &planned), ("delegation", &delegation)] {
+        let output = support::run(
+            [
+                OsStr::new("build"),
+                file.as_os_str(),
+                OsStr::new("--out"),
+                out.join(name).as_os_str(),
+            ],
+            None,
+        );
+        assert!(output.status.success(), "{}", support::describe(&output));
+    }
+    let pdfs: Vec<PathBuf> = support::files_below(&out)
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
+        .collect();
+    for kind in [
+        "-protokoll.pdf",
+        "-protokoll-webb.pdf",
+        "-kallelse.pdf",
+        "-utdrag-63.pdf",
+        "-anslagsbevis.pdf",
+        "RUN-574-2019.pdf",
+    ] {
+        assert!(
+            pdfs.iter().any(|p| p.to_string_lossy().ends_with(kind)),
+            "no *{kind} among the PDFs validated: {pdfs:?}"
+        );
+    }
 
     // One run for all files: the validator's start-up (a JVM) is most of its time.
     let output = Command::new(&tool)
