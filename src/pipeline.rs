@@ -153,53 +153,23 @@ impl Session {
         let prepared = prepare(file, &self.organs, rules_for(request))?;
         let documents = requested(request, &prepared.meeting)?;
         let date = prepared.meeting.meeting.date.value.0;
-        let organ_name = prepared
-            .organ_dir
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "organ".into());
-        let dir = options
-            .out_dir
-            .join(&organ_name)
-            .join(date.year().to_string());
-
+        let organ = folder_name(&prepared.organ_dir);
+        let dir = options.out_dir.join(&organ).join(date.year().to_string());
         let mut warnings = prepared.warnings.clone();
         let mut finished = Vec::new();
         for document in documents {
             let source = self.render(&prepared, document)?;
-            let ident = format!("{organ_name}/{}", document.file_stem(date));
-            let typeset = self.typesetter.typeset(
-                &source,
-                &Job {
-                    date,
-                    ident: &ident,
-                },
-            )?;
-            warnings.extend(
-                typeset
-                    .warnings
-                    .iter()
-                    .map(|w| Diagnostic::warning(file, None, format!("Typst: {w}"))),
-            );
-            finished.push((document, source, typeset));
-        }
-
-        let mut written = Vec::new();
-        for (document, source, typeset) in finished {
-            // The same folder for every document of the meeting.
             let stem = document.file_stem(date);
-            if options.emit_typst {
-                write_typst(&dir, &stem, &source)?;
-            }
-            let pdf = dir.join(format!("{stem}.pdf"));
-            output::write_atomic(&pdf, &typeset.pdf)?;
-            written.push(Written {
-                pdf,
-                pages: typeset.pages,
-            });
+            let target = Target {
+                ident: format!("{organ}/{stem}"),
+                path: dir.join(format!("{stem}.pdf")),
+                dir: dir.clone(),
+                stem,
+            };
+            finished.push(self.typeset(file, source, date, target, &mut warnings)?);
         }
         Ok(Built {
-            documents: written,
+            documents: write_all(finished, options)?,
             warnings,
         })
     }
@@ -212,7 +182,7 @@ impl Session {
         options: &BuildOptions,
     ) -> Result<Built, BuildError> {
         let (prepared, found) = check_delegation(file, &self.organs)?;
-        let (errors, warnings): (Vec<_>, Vec<_>) = found
+        let (errors, mut warnings): (Vec<_>, Vec<_>) = found
             .into_iter()
             .partition(|d| d.severity == Severity::Error);
         if !errors.is_empty() {
@@ -224,64 +194,56 @@ impl Session {
             &prepared.assets,
         )?;
         let date = prepared.decision.date.value.0;
-        let organ_name = prepared
-            .organ_dir
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "organ".into());
+        let organ = folder_name(&prepared.organ_dir);
         let stem = file
             .file_stem()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| date.to_string());
-        let ident = format!("{organ_name}/{}/{stem}", workspace::DELEGATION_DIR);
-        let typeset = self.typesetter.typeset(
-            &source,
-            &Job {
-                date,
-                ident: &ident,
-            },
-        )?;
         let dir = options
             .out_dir
-            .join(&organ_name)
+            .join(&organ)
             .join(workspace::DELEGATION_DIR)
             .join(date.year().to_string());
-        if options.emit_typst {
-            write_typst(&dir, &stem, &source)?;
-        }
-        let pdf = dir.join(format!("{stem}.pdf"));
-        output::write_atomic(&pdf, &typeset.pdf)?;
-        let mut warnings = warnings;
+        let target = Target {
+            ident: format!("{organ}/{}/{stem}", workspace::DELEGATION_DIR),
+            path: dir.join(format!("{stem}.pdf")),
+            dir,
+            stem,
+        };
+        let finished = self.typeset(file, source, date, target, &mut warnings)?;
+        Ok(Built {
+            documents: write_all(vec![finished], options)?,
+            warnings,
+        })
+    }
+
+    /// Typesets one document, adding Typst's warnings to `warnings`; the
+    /// PDF is kept in memory until [`write_all`].
+    fn typeset(
+        &self,
+        file: &Path,
+        source: TypstDocument,
+        date: chrono::NaiveDate,
+        target: Target,
+        warnings: &mut Vec<Diagnostic>,
+    ) -> Result<Finished, BuildError> {
+        let job = Job {
+            date,
+            ident: &target.ident,
+        };
+        let typeset = self.typesetter.typeset(&source, &job)?;
         warnings.extend(
             typeset
                 .warnings
                 .iter()
                 .map(|w| Diagnostic::warning(file, None, format!("Typst: {w}"))),
         );
-        Ok(Built {
-            documents: vec![Written {
-                pdf,
-                pages: typeset.pages,
-            }],
-            warnings,
+        Ok(Finished {
+            target,
+            source,
+            pdf: typeset.pdf,
+            pages: typeset.pages,
         })
-    }
-
-    /// The Typst source of one document of the meeting in `file`, without
-    /// typesetting it.
-    pub fn source(
-        &self,
-        file: &Path,
-        document: MeetingDocument,
-    ) -> Result<TypstDocument, BuildError> {
-        let rules = if document == MeetingDocument::Notice {
-            Rules::Plan
-        } else {
-            Rules::Automatic
-        };
-        let prepared = prepare(file, &self.organs, rules)?;
-        document.check(&prepared.meeting)?;
-        self.render(&prepared, document)
     }
 
     fn render(
@@ -310,6 +272,48 @@ impl Session {
         };
         Ok(source)
     }
+}
+
+/// Where one document goes, and the identifier its PDF is given.
+struct Target {
+    ident: String,
+    dir: PathBuf,
+    stem: String,
+    path: PathBuf,
+}
+
+/// A document typeset and not yet written.
+struct Finished {
+    target: Target,
+    source: TypstDocument,
+    pdf: Vec<u8>,
+    pages: usize,
+}
+
+/// Writes documents that were all typeset, so that a failure in any of them
+/// has left the output folder untouched.
+fn write_all(finished: Vec<Finished>, options: &BuildOptions) -> Result<Vec<Written>, BuildError> {
+    let mut written = Vec::new();
+    for document in finished {
+        let target = document.target;
+        if options.emit_typst {
+            write_typst(&target.dir, &target.stem, &document.source)?;
+        }
+        output::write_atomic(&target.path, &document.pdf)?;
+        written.push(Written {
+            pdf: target.path,
+            pages: document.pages,
+        });
+    }
+    Ok(written)
+}
+
+/// The organ folder's name, which the output tree mirrors.
+fn folder_name(organ_dir: &Path) -> String {
+    organ_dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "organ".into())
 }
 
 /// Which rules a meeting is held to.
