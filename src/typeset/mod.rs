@@ -6,6 +6,7 @@
 //! batch of a hundred protocols runs in flat memory.
 
 mod fonts;
+mod pdf_eol;
 mod world;
 
 use std::collections::HashMap;
@@ -134,6 +135,7 @@ impl Typesetter {
         compiled.and_then(|paged| {
             let pdf = typst_pdf::pdf(&paged, &pdf_options(job))
                 .map_err(|errors| TypesetError::Export(messages(&world, &errors)))?;
+            let pdf = pdf_eol::end_streams_unambiguously(pdf);
             Ok(Typeset {
                 pdf,
                 pages: paged.pages().len(),
