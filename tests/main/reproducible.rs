@@ -1,9 +1,11 @@
 //! Builds are reproducible (same input, same bytes) and atomic: a build that
 //! fails leaves the last good PDF as it was and no temporary files behind.
 
+use std::ffi::OsStr;
 use std::path::Path;
 
-use crate::protocol::SOCSAM;
+use crate::documents::DELEGATION;
+use crate::protocol::SOCIALNAMNDEN;
 use crate::support;
 
 /// The temporary files `output::write_atomic` uses (`.protokoll-*.part`).
@@ -20,18 +22,44 @@ fn leftover_temporaries(dir: &Path) -> Vec<String> {
 
 #[test]
 fn same_meeting_gives_byte_identical_pdfs() {
-    let meeting = support::example(SOCSAM);
+    // Every document kind: socialnämnden's meeting gives protocol, web
+    // version, kallelse, utdrag and anslagsbevis; then a delegationsbeslut.
     let first = tempfile::tempdir().expect("temp dir");
     let second = tempfile::tempdir().expect("temp dir");
-    let a = std::fs::read(support::build(&meeting, first.path(), &[])).expect("read");
-    let b = std::fs::read(support::build(&meeting, second.path(), &[])).expect("read");
-    assert!(
-        a == b,
-        "two builds of {SOCSAM} differ ({} and {} bytes; first difference at byte {:?})",
-        a.len(),
-        b.len(),
-        a.iter().zip(&b).position(|(x, y)| x != y)
-    );
+    for file in [SOCIALNAMNDEN, DELEGATION] {
+        let file = support::example(file);
+        for out in [first.path(), second.path()] {
+            let output = support::run(
+                [
+                    OsStr::new("build"),
+                    OsStr::new("--web"),
+                    file.as_os_str(),
+                    OsStr::new("--out"),
+                    out.as_os_str(),
+                ],
+                None,
+            );
+            assert!(output.status.success(), "{}", support::describe(&output));
+        }
+    }
+    let a = support::files_below(first.path());
+    let b = support::files_below(second.path());
+    assert_eq!(a.len(), 6, "{a:?}");
+    assert_eq!(a.len(), b.len());
+    for (a, b) in a.iter().zip(&b) {
+        let (x, y) = (
+            std::fs::read(a).expect("read"),
+            std::fs::read(b).expect("read"),
+        );
+        assert!(
+            x == y,
+            "two builds of {} differ ({} and {} bytes; first difference at byte {:?})",
+            a.display(),
+            x.len(),
+            y.len(),
+            x.iter().zip(&y).position(|(p, q)| p != q)
+        );
+    }
 }
 
 /// Copies the `minimal` fixture into a temporary folder and builds it there.
