@@ -16,7 +16,7 @@ use crate::number::{self, MeetingSummary};
 use crate::output::{self, WriteError};
 use crate::parse::{self, ParseError};
 use crate::redact;
-use crate::render::{DelegationReport, RenderError, Renderer, Templates, TypstDocument};
+use crate::render::{RenderError, Renderer, Templates, TypstDocument};
 use crate::typeset::{Job, TypesetError, Typesetter};
 use crate::validate::{self, Subject};
 use crate::workspace::{self, Asset, LoadError, ORGAN_FILE};
@@ -251,23 +251,18 @@ impl Session {
         prepared: &Prepared,
         document: MeetingDocument,
     ) -> Result<TypstDocument, BuildError> {
-        let reports: Vec<_> = prepared
-            .delegations
-            .iter()
-            .map(DelegationReport::of)
-            .collect();
         let source = if document == MeetingDocument::WebProtocol {
             let (organ, meeting) = redact::for_web(&prepared.organ, &prepared.meeting);
-            let reports = redact::reports_for_web(&reports, &prepared.meeting);
+            let delegations = redact::delegations_for_web(&prepared.delegations, &prepared.meeting);
             self.renderer
-                .meeting_document(document, &organ, &meeting, &[], &reports)?
+                .meeting_document(document, &organ, &meeting, &[], &delegations)?
         } else {
             self.renderer.meeting_document(
                 document,
                 &prepared.organ,
                 &prepared.meeting,
                 &prepared.assets,
-                &reports,
+                &prepared.delegations,
             )?
         };
         Ok(source)

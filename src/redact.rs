@@ -20,10 +20,10 @@ use chrono::NaiveDate;
 use regex::{Regex, RegexBuilder};
 
 use crate::model::{
-    Adjustment, Attachment, Confidentiality, Conflict, Dissent, Meeting, MinuteNote, Motion,
-    NumberedMeeting, Organ, Paragraph, Person, Posting, Spanned, Vote,
+    Adjustment, Attachment, CaseOfficer, Confidentiality, Conflict, DecisionMaker,
+    DelegationDecision, Dissent, Meeting, MinuteNote, Motion, NumberedMeeting, Organ, Paragraph,
+    Person, Posting, Spanned, Vote,
 };
-use crate::render::DelegationReport;
 
 /// The replacement printed for every masked string.
 pub const MASKED: &str = "[maskerat]";
@@ -209,10 +209,10 @@ pub fn for_web(organ: &Organ, numbered: &NumberedMeeting) -> (Organ, NumberedMee
 /// The delegationsbeslut reported to the meeting, masked like [`for_web`]
 /// masks the meeting; none when no public § lists them (the § that lists
 /// them is confidential, so the list is its content).
-pub fn reports_for_web(
-    reports: &[DelegationReport],
+pub fn delegations_for_web(
+    decisions: &[DelegationDecision],
     numbered: &NumberedMeeting,
-) -> Vec<DelegationReport> {
+) -> Vec<DelegationDecision> {
     let listed_in_public = numbered
         .meeting
         .paragraphs
@@ -222,24 +222,58 @@ pub fn reports_for_web(
         return Vec::new();
     }
     let masker = Masker::new(&numbered.meeting.mask);
-    reports
+    decisions
         .iter()
-        .map(|report| {
-            let DelegationReport {
-                date,
-                case_number,
-                title,
-                decided_by,
-            } = report;
-            DelegationReport {
-                date: masker.text(date),
-                // The Dnr is public in Swedish practice, as in a § below.
-                case_number: masker.text(case_number),
-                title: masker.text(title),
-                decided_by: masker.text(decided_by),
-            }
-        })
+        .map(|decision| delegation_for_web(decision, &masker))
         .collect()
+}
+
+fn delegation_for_web(decision: &DelegationDecision, masker: &Masker) -> DelegationDecision {
+    let DelegationDecision {
+        date,
+        case_number,
+        title,
+        unit,
+        case_officer,
+        description,
+        documents,
+        delegation,
+        decisions,
+        decision_maker,
+        reported_to,
+        reported_at,
+        extract_to,
+    } = decision;
+    let DecisionMaker {
+        name,
+        title: maker_title,
+    } = decision_maker;
+    DelegationDecision {
+        date: date.clone(),
+        // The Dnr is public in Swedish practice, as in a § below.
+        case_number: masker.spanned(case_number),
+        title: masker.spanned(title),
+        unit: masker.optional(unit),
+        case_officer: case_officer.as_ref().map(|officer| {
+            let CaseOfficer { name, phone, email } = officer;
+            CaseOfficer {
+                name: masker.spanned(name),
+                phone: masker.optional(phone),
+                email: masker.optional(email),
+            }
+        }),
+        description: masker.optional(description),
+        documents: masker.all(documents),
+        delegation: masker.spanned(delegation),
+        decisions: masker.all(decisions),
+        decision_maker: DecisionMaker {
+            name: masker.spanned(name),
+            title: masker.optional(maker_title),
+        },
+        reported_to: masker.spanned(reported_to),
+        reported_at: reported_at.clone(),
+        extract_to: masker.all(extract_to),
+    }
 }
 
 fn organ_for_web(organ: &Organ, masker: &Masker) -> Organ {
@@ -727,27 +761,30 @@ paragrafer:
     }
 
     #[test]
-    fn delegation_reports_of_a_confidential_paragraph_are_dropped() {
+    fn delegations_of_a_confidential_paragraph_are_dropped() {
         let web = web();
         assert!(!web.meeting.paragraphs[2].delegation_report);
-        let report = DelegationReport {
-            date: "2019-12-19".to_owned(),
-            case_number: "RUN/574/2019".to_owned(),
-            title: "Bidrag till Anna Andersson".to_owned(),
-            decided_by: "Anders Byström".to_owned(),
-        };
+        let decision = crate::parse::parse_delegation(
+            Path::new("d.yaml"),
+            "datum: 2019-12-19\ndiarienummer: RUN/574/2019\n\
+             rubrik: Bidrag till Anna Andersson\ndelegation: punkt 4.4\n\
+             beslut: [Anna Andersson (850312-1234) får bidrag.]\n\
+             beslutsfattare: {namn: Anders Byström}\nanmäls_till: nämnden\n",
+        )
+        .expect("the test decision");
         let meeting =
             crate::parse::parse_meeting(Path::new("t.yaml"), MEETING).expect("the test meeting");
         let numbered = crate::number::number(meeting, &[]);
-        assert!(reports_for_web(std::slice::from_ref(&report), &numbered).is_empty());
+        assert!(delegations_for_web(std::slice::from_ref(&decision), &numbered).is_empty());
 
         let public = MEETING.replace("    sekretess: true\n", "");
         let meeting =
             crate::parse::parse_meeting(Path::new("t.yaml"), &public).expect("the test meeting");
         let numbered = crate::number::number(meeting, &[]);
-        let reports = reports_for_web(&[report], &numbered);
-        assert_eq!(reports[0].title, "Bidrag till [maskerat]");
-        assert_eq!(reports[0].case_number, "RUN/574/2019");
+        let web = delegations_for_web(&[decision], &numbered);
+        assert_eq!(web[0].title.value, "Bidrag till [maskerat]");
+        assert_eq!(web[0].case_number.value, "RUN/574/2019");
+        assert_eq!(web[0].decisions, ["[maskerat] ([maskerat]) får bidrag."]);
     }
 
     #[test]

@@ -194,7 +194,7 @@ impl Renderer {
 
     /// One document of a numbered meeting. For the web version `meeting`
     /// and `organ` are the masked ones, and no PDF bilaga is appended: its
-    /// pages are pictures whose text cannot be masked. `reports` are the
+    /// pages are pictures whose text cannot be masked. `delegations` are the
     /// delegationsbeslut that a § with `delegationsbeslut: true` lists.
     pub fn meeting_document(
         &self,
@@ -202,12 +202,13 @@ impl Renderer {
         organ: &Organ,
         meeting: &NumberedMeeting,
         assets: &[Asset],
-        reports: &[DelegationReport],
+        delegations: &[DelegationDecision],
     ) -> Result<TypstDocument, RenderError> {
         let mut context = DocumentContext::new(document, organ, meeting);
+        let reports: Vec<_> = delegations.iter().map(DelegationReport::of).collect();
         for (paragraph, (_, source)) in context.paragraphs.iter_mut().zip(meeting.paragraphs()) {
             if source.delegation_report {
-                paragraph.delegation_reports = reports.to_vec();
+                paragraph.delegation_reports = reports.clone();
             }
         }
         let mut files = logo_file(organ, assets);
