@@ -346,10 +346,16 @@ fn requested(
             }
             all
         }
-        Request::Extracts(numbers) => numbers
-            .iter()
-            .map(|&n| MeetingDocument::Extract(ParagraphNumber(n)))
-            .collect(),
+        Request::Extracts(numbers) => {
+            let mut documents: Vec<_> = numbers
+                .iter()
+                .map(|&n| MeetingDocument::Extract(ParagraphNumber(n)))
+                .collect();
+            // `--paragraf 6 --paragraf 6` is one extract, written once.
+            documents.sort();
+            documents.dedup();
+            documents
+        }
     };
     for document in &documents {
         document.check(meeting)?;
