@@ -594,9 +594,9 @@ fn write_typst(dir: &Path, stem: &str, document: &TypstDocument) -> Result<(), W
 }
 
 /// The organ's delegationsbeslut reported at `meeting`, for a § with
-/// `delegationsbeslut: true`. A decision file that cannot be read is left
-/// out with a warning here (it gets its error when it is built or checked);
-/// such a § with nothing to list is a warning too.
+/// `delegationsbeslut: true`. A decision file that cannot be read is an
+/// error of the meeting too, since the § cannot be printed whole; such a §
+/// with nothing to list is a warning.
 fn reported_delegations(
     organ_dir: &Path,
     file: &Path,
@@ -614,6 +614,7 @@ fn reported_delegations(
         .chain([held])
         .collect();
     let mut reported = Vec::new();
+    let mut unreadable = 0;
     for path in workspace::organ_delegation_files(organ_dir)? {
         let parsed = workspace::read_source(&path)
             .map_err(|e| e.to_string())
@@ -621,14 +622,20 @@ fn reported_delegations(
         let decision = match parsed {
             Ok(decision) => decision,
             Err(message) => {
-                found.push(Diagnostic::warning(
-                    file,
-                    parse::span_of(&paragraph.title),
-                    format!(
-                        "{number} leaves out the delegationsbeslut {}, which cannot be read: {message}",
-                        path.display()
-                    ),
-                ));
+                // An error, not a warning: the § would be printed without
+                // the decision, over a protocol that may have listed it.
+                unreadable += 1;
+                found.push(
+                    Diagnostic::error(
+                        file,
+                        parse::span_of(&paragraph.title),
+                        format!(
+                            "{number} cannot list the delegationsbeslut {}, which cannot be read: {message}",
+                            path.display()
+                        ),
+                    )
+                    .with_hint("correct that file first; `protokoll check` shows where"),
+                );
                 continue;
             }
         };
@@ -644,7 +651,7 @@ fn reported_delegations(
     reported.sort_by(|a, b| {
         (a.date.value, &a.case_number.value).cmp(&(b.date.value, &b.case_number.value))
     });
-    if reported.is_empty() {
+    if reported.is_empty() && unreadable == 0 {
         found.push(
             Diagnostic::warning(
                 file,

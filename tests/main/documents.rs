@@ -380,3 +380,39 @@ fn the_anmalan_paragraph_lists_the_delegationsbeslut_reported_at_the_meeting() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_broken_delegationsbeslut_stops_the_meeting_that_would_list_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let organ = dir.path().join("meetings/regionala-utvecklingsnamnden");
+    support::copy_dir(&support::example("regionala-utvecklingsnamnden"), &organ);
+    let decision = organ.join("delegationsbeslut/2019/2019-12-19-RUN-574-2019.yaml");
+    let source = support::read(&decision);
+    assert!(source.contains("\nbeslutsfattare:"), "the example changed");
+    support::write(
+        &decision,
+        &source.replace("\nbeslutsfattare:", "\nbeslutfattare:"),
+    );
+    let out = dir.path().join("out");
+    let output = run_command("build", &[organ.as_os_str()], &out);
+    let stderr = support::refused_stderr(&output);
+    // The decision's own error, at its line, with the fix.
+    let line = source
+        .lines()
+        .position(|l| l.starts_with("beslutsfattare:"))
+        .expect("the key's line")
+        + 1;
+    assert!(
+        stderr.contains(&format!("2019-12-19-RUN-574-2019.yaml:{line}:1")),
+        "{stderr}"
+    );
+    assert!(stderr.contains("did you mean `beslutsfattare`"), "{stderr}");
+    // The meeting whose § 2 lists it is not built either: its protocol would
+    // lack the decision (and could overwrite one that has it).
+    assert!(
+        stderr.contains("§ 2 cannot list the delegationsbeslut"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("2 av 2 filer byggdes inte"), "{stderr}");
+    assert!(pdf_names(&out).is_empty(), "{:?}", pdf_names(&out));
+}
