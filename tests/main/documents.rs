@@ -69,31 +69,29 @@ fn kallelse_lists_the_agenda_numbered_without_paragraph_signs() {
     assert!(output.status.success(), "{}", support::describe(&output));
     let pdf = out.join("socsam/2021/2021-04-16-kallelse.pdf");
     let text = text_of(&pdf);
-    for expected in [
-        "KALLELSE",
-        "Kallelse till sammanträde",
-        "Fredag den 16 april 2021 kl. 09:00–12:00",
-        "Via webben, Teams",
-        "Föredragningslista",
-        "1. Val av justerare",
-        "2. Avtal Familjehemscentrum",
-        "Dnr RUN/574/2019",
-        "Föredragande: politisk referensgrupp Familjehemscentrum",
-        "Tjänsteskrivelse 2021-02-10",
-        "Förslag till beslut",
-        "SocSam godkänner den politiska referensgruppens förslag, 25% av #skolDigiplan.",
-        // The organ's rosters are the recipients.
-        "Lise Hjemgaard Svensson (M)",
-        "Karin Näsmark (S)",
-        "Anton Waara (S)",
-        "Ersättare",
-    ] {
-        assert!(
-            text.contains(expected),
-            "kallelse lacks {expected:?}:\n{}",
-            text.text
-        );
-    }
+    support::assert_contains_all(
+        &text,
+        "kallelse",
+        &[
+            "KALLELSE",
+            "Kallelse till sammanträde",
+            "Fredag den 16 april 2021 kl. 09:00–12:00",
+            "Via webben, Teams",
+            "Föredragningslista",
+            "1. Val av justerare",
+            "2. Avtal Familjehemscentrum",
+            "Dnr RUN/574/2019",
+            "Föredragande: politisk referensgrupp Familjehemscentrum",
+            "Tjänsteskrivelse 2021-02-10",
+            "Förslag till beslut",
+            "SocSam godkänner den politiska referensgruppens förslag, 25% av #skolDigiplan.",
+            // The organ's rosters are the recipients.
+            "Lise Hjemgaard Svensson (M)",
+            "Karin Näsmark (S)",
+            "Anton Waara (S)",
+            "Ersättare",
+        ],
+    );
     // Numbered items, not §§: the numbers are given at the meeting.
     assert!(!text.contains("§ 16"), "{}", text.text);
     assert!(!text.contains("UTKAST"), "{}", text.text);
@@ -158,28 +156,26 @@ fn utdrag_prints_the_paragraph_as_in_the_protocol_and_certifies_it() {
     assert!(output.status.success(), "{}", support::describe(&output));
     let pdf = out.join("socialnamnden/2017/2017-09-27-utdrag-63.pdf");
     let text = text_of(&pdf);
-    for expected in [
-        "PROTOKOLLSUTDRAG",
-        "Socialnämnden",
-        "Utdrag ur protokoll",
-        "Onsdag den 27 september 2017",
-        "§ 63 Förslag om kommunal finansiering av regionala samverkans- och stödstrukturen för att stärka långsiktigheten",
-        "Ljungbys bidrag skulle bli 289 600 kronor för 2018.",
-        "Arbetsutskottets protokoll den 13 september 2017, § 83",
-        "Socialnämnden antar föreliggande förslag till basfinansiering",
-        "Utdrag till: Region Kronoberg, Socialchef, Ekonomichef socialförvaltningen",
-        "Justerat Digitalt, 2017-10-01",
-        "Rätt utdraget intygar",
-        "Lena Persson",
-        "Justerandes sign",
-        "Utdragsbestyrkande",
-    ] {
-        assert!(
-            text.contains(expected),
-            "utdrag lacks {expected:?}:\n{}",
-            text.text
-        );
-    }
+    support::assert_contains_all(
+        &text,
+        "utdrag",
+        &[
+            "PROTOKOLLSUTDRAG",
+            "Socialnämnden",
+            "Utdrag ur protokoll",
+            "Onsdag den 27 september 2017",
+            "§ 63 Förslag om kommunal finansiering av regionala samverkans- och stödstrukturen för att stärka långsiktigheten",
+            "Ljungbys bidrag skulle bli 289 600 kronor för 2018.",
+            "Arbetsutskottets protokoll den 13 september 2017, § 83",
+            "Socialnämnden antar föreliggande förslag till basfinansiering",
+            "Utdrag till: Region Kronoberg, Socialchef, Ekonomichef socialförvaltningen",
+            "Justerat Digitalt, 2017-10-01",
+            "Rätt utdraget intygar",
+            "Lena Persson",
+            "Justerandes sign",
+            "Utdragsbestyrkande",
+        ],
+    );
 }
 
 #[test]
@@ -256,24 +252,22 @@ fn anslagsbevis_gives_the_posting_and_appeal_dates() {
     let text = text_of(&out.join("socialnamnden/2017/2017-09-27-anslagsbevis.pdf"));
     // Posted Monday 2017-10-02; three weeks later is Monday 2017-10-23, a
     // working day, so it is the last day; the notice comes down the day after.
-    for expected in [
-        "ANSLAGSBEVIS",
-        "Protokollet är justerat. Justeringen har tillkännagivits genom anslag",
-        "Organ Socialnämnden",
-        "Sammanträdesdatum 2017-09-27",
-        "Paragrafer §§ 63",
-        "Datum då anslaget sätts upp 2017-10-02",
-        "Sista dag för överklagande 2017-10-23",
-        "Datum då anslaget tas ned 2017-10-24",
-        "Förvaringsplats för protokollet Socialförvaltningen, Ljungby kommun",
-        "senast 2017-10-23",
-    ] {
-        assert!(
-            text.contains(expected),
-            "anslagsbevis lacks {expected:?}:\n{}",
-            text.text
-        );
-    }
+    support::assert_contains_all(
+        &text,
+        "anslagsbevis",
+        &[
+            "ANSLAGSBEVIS",
+            "Protokollet är justerat. Justeringen har tillkännagivits genom anslag",
+            "Organ Socialnämnden",
+            "Sammanträdesdatum 2017-09-27",
+            "Paragrafer §§ 63",
+            "Datum då anslaget sätts upp 2017-10-02",
+            "Sista dag för överklagande 2017-10-23",
+            "Datum då anslaget tas ned 2017-10-24",
+            "Förvaringsplats för protokollet Socialförvaltningen, Ljungby kommun",
+            "senast 2017-10-23",
+        ],
+    );
 }
 
 #[test]
@@ -297,33 +291,31 @@ fn delegationsbeslut_prints_the_decision_as_written() {
         out.join("regionala-utvecklingsnamnden/delegationsbeslut/2019/2019-12-19-RUN-574-2019.pdf");
     let text = text_of(&pdf);
     // The seed's own text: an e-mail address, an emphasised rule, amounts.
-    for expected in [
-        "DELEGATIONSBESLUT",
-        "Regional utveckling",
-        "Arne Nilsson",
-        "Tfn: 063-14 75 00",
-        "E-post: arne.nilsson@regionjh.se",
-        "Dnr RUN/574/2019",
-        "Fördelning av kvarvarande medel för strategisk utveckling inom social välfärd",
-        "Ärendebeskrivning",
-        "Sociala samrådsgruppen (SocSam) har vid sitt sammanträde den 6 december, § 61,",
-        "Protokoll Sociala samrådsgruppen (SocSam) 2019-12-06",
-        "Delegationsbestämmelse och delegation",
-        "punkt 4.4 Beslut om fördelning av riktade statsbidrag",
-        "1. Kvarvarande medel inom projekt 4513",
-        "totalt 283 334 kronor",
-        "3. Användning av medlen ska årligen redovisas till Sociala samrådsgruppen (SocSam).",
-        "Anders Byström",
-        "Regional utvecklingsdirektör",
-        "Beslutet anmäls till regionala utvecklingsnämnden.",
-        "Områdeschef Valfärd, klimat och kompetens",
-    ] {
-        assert!(
-            text.contains(expected),
-            "delegationsbeslut lacks {expected:?}:\n{}",
-            text.text
-        );
-    }
+    support::assert_contains_all(
+        &text,
+        "delegationsbeslut",
+        &[
+            "DELEGATIONSBESLUT",
+            "Regional utveckling",
+            "Arne Nilsson",
+            "Tfn: 063-14 75 00",
+            "E-post: arne.nilsson@regionjh.se",
+            "Dnr RUN/574/2019",
+            "Fördelning av kvarvarande medel för strategisk utveckling inom social välfärd",
+            "Ärendebeskrivning",
+            "Sociala samrådsgruppen (SocSam) har vid sitt sammanträde den 6 december, § 61,",
+            "Protokoll Sociala samrådsgruppen (SocSam) 2019-12-06",
+            "Delegationsbestämmelse och delegation",
+            "punkt 4.4 Beslut om fördelning av riktade statsbidrag",
+            "1. Kvarvarande medel inom projekt 4513",
+            "totalt 283 334 kronor",
+            "3. Användning av medlen ska årligen redovisas till Sociala samrådsgruppen (SocSam).",
+            "Anders Byström",
+            "Regional utvecklingsdirektör",
+            "Beslutet anmäls till regionala utvecklingsnämnden.",
+            "Områdeschef Valfärd, klimat och kompetens",
+        ],
+    );
     assert!(
         !text.contains("*Beslut om"),
         "emphasis printed as asterisks"
@@ -337,20 +329,18 @@ fn the_anmalan_paragraph_lists_the_delegationsbeslut_reported_at_the_meeting() {
     let meeting = support::example("regionala-utvecklingsnamnden/2020/2020-02-13.yaml");
     let pdf = support::build(&meeting, &out, &[]);
     let text = text_of(&pdf);
-    for expected in [
-        "§ 2 Anmälan av delegationsbeslut",
-        "Anmälda delegationsbeslut",
-        "2019-12-19",
-        "RUN/574/2019",
-        "Fördelning av kvarvarande medel för strategisk utveckling inom social välfärd",
-        "Anders Byström, regional utvecklingsdirektör",
-    ] {
-        assert!(
-            text.contains(expected),
-            "§ 2 lacks {expected:?}:\n{}",
-            text.text
-        );
-    }
+    support::assert_contains_all(
+        &text,
+        "§ 2",
+        &[
+            "§ 2 Anmälan av delegationsbeslut",
+            "Anmälda delegationsbeslut",
+            "2019-12-19",
+            "RUN/574/2019",
+            "Fördelning av kvarvarande medel för strategisk utveckling inom social välfärd",
+            "Anders Byström, regional utvecklingsdirektör",
+        ],
+    );
 
     // Reported at a later meeting instead: § 2 has nothing to list, and says so.
     let copy = dir

@@ -223,6 +223,18 @@ pub fn page_texts(pdf: &Path, mode: Extract) -> Vec<String> {
         .collect()
 }
 
+/// Asserts that `text`, extracted from `document`, holds every string of
+/// `expected`; the failure names the first one missing and shows the text.
+pub fn assert_contains_all(text: &PdfText, document: &str, expected: &[&str]) {
+    for wanted in expected {
+        assert!(
+            text.contains(wanted),
+            "{document} lacks {wanted:?}:\n{}",
+            text.text
+        );
+    }
+}
+
 /// `text` with every run of whitespace (pdftotext's line breaks included)
 /// made one space, so text that Typst wrapped compares equal to the source.
 pub fn squash(text: &str) -> String {
