@@ -252,10 +252,14 @@ impl Session {
         document: MeetingDocument,
     ) -> Result<TypstDocument, BuildError> {
         let source = if document == MeetingDocument::WebProtocol {
-            let (organ, meeting) = redact::for_web(&prepared.organ, &prepared.meeting);
-            let delegations = redact::delegations_for_web(&prepared.delegations, &prepared.meeting);
-            self.renderer
-                .meeting_document(document, &organ, &meeting, &[], &delegations)?
+            let web = redact::for_web(&prepared.organ, &prepared.meeting, &prepared.delegations);
+            self.renderer.meeting_document(
+                document,
+                &web.organ,
+                &web.meeting,
+                &[],
+                &web.delegations,
+            )?
         } else {
             self.renderer.meeting_document(
                 document,

@@ -190,42 +190,51 @@ fn is_birth_date(digits: &str) -> bool {
     i32::try_from(year).is_ok_and(|year| NaiveDate::from_ymd_opt(year, month, day).is_some())
 }
 
-/// The organ and the meeting as published on the web: every string masked
-/// with the meeting's `maskera` list and personnummer (the organ's names reach
-/// the PDF's metadata and page headers), each confidential §'s content
-/// removed, and the `maskera` list itself emptied.
-///
-/// Run it after validation: masked names no longer tell people apart.
-pub fn for_web(organ: &Organ, numbered: &NumberedMeeting) -> (Organ, NumberedMeeting) {
-    let NumberedMeeting { meeting, first } = numbered;
-    let masker = Masker::new(&meeting.mask);
-    let web = NumberedMeeting {
-        meeting: meeting_for_web(meeting, &masker),
-        first: *first,
-    };
-    (organ_for_web(organ, &masker), web)
+/// What the web version is made from: the organ, the meeting and the
+/// delegationsbeslut it reports, as they may be published.
+#[derive(Debug, Clone)]
+pub struct WebEdition {
+    /// The organ, masked (its names reach the PDF's metadata and page headers).
+    pub organ: Organ,
+    /// The meeting, masked, confidential §§ without content.
+    pub meeting: NumberedMeeting,
+    /// The delegationsbeslut listed in a public §, masked; none when the §
+    /// that lists them is confidential (the list is then its content).
+    pub delegations: Vec<DelegationDecision>,
 }
 
-/// The delegationsbeslut reported to the meeting, masked like [`for_web`]
-/// masks the meeting; none when no public § lists them (the § that lists
-/// them is confidential, so the list is its content).
-pub fn delegations_for_web(
-    decisions: &[DelegationDecision],
+/// The organ, the meeting and its reported `delegations` as published on
+/// the web: every string masked with the meeting's `maskera` list and
+/// personnummer, each confidential §'s content removed, and the `maskera`
+/// list itself emptied. One masker serves all three.
+///
+/// Run it after validation: masked names no longer tell people apart.
+pub fn for_web(
+    organ: &Organ,
     numbered: &NumberedMeeting,
-) -> Vec<DelegationDecision> {
-    let listed_in_public = numbered
-        .meeting
+    delegations: &[DelegationDecision],
+) -> WebEdition {
+    let NumberedMeeting { meeting, first } = numbered;
+    let masker = Masker::new(&meeting.mask);
+    let listed_in_public = meeting
         .paragraphs
         .iter()
         .any(|p| p.delegation_report && p.confidentiality == Confidentiality::Public);
-    if !listed_in_public {
-        return Vec::new();
+    WebEdition {
+        organ: organ_for_web(organ, &masker),
+        meeting: NumberedMeeting {
+            meeting: meeting_for_web(meeting, &masker),
+            first: *first,
+        },
+        delegations: if listed_in_public {
+            delegations
+                .iter()
+                .map(|decision| delegation_for_web(decision, &masker))
+                .collect()
+        } else {
+            Vec::new()
+        },
     }
-    let masker = Masker::new(&numbered.meeting.mask);
-    decisions
-        .iter()
-        .map(|decision| delegation_for_web(decision, &masker))
-        .collect()
 }
 
 fn delegation_for_web(decision: &DelegationDecision, masker: &Masker) -> DelegationDecision {
@@ -613,7 +622,7 @@ paragrafer:
             "namn: Sociala samrådsgruppen\nhuvudman: Region Jämtland Härjedalen\n",
         )
         .expect("the test organ");
-        for_web(&organ, &crate::number::number(meeting, &[])).1
+        for_web(&organ, &crate::number::number(meeting, &[]), &[]).meeting
     }
 
     fn masked(text: &str) -> String {
@@ -775,13 +784,16 @@ paragrafer:
         let meeting =
             crate::parse::parse_meeting(Path::new("t.yaml"), MEETING).expect("the test meeting");
         let numbered = crate::number::number(meeting, &[]);
-        assert!(delegations_for_web(std::slice::from_ref(&decision), &numbered).is_empty());
+        let organ = crate::parse::parse_organ(Path::new("organ.yaml"), "namn: Nämnden\n")
+            .expect("the test organ");
+        let web = for_web(&organ, &numbered, std::slice::from_ref(&decision));
+        assert!(web.delegations.is_empty());
 
         let public = MEETING.replace("    sekretess: true\n", "");
         let meeting =
             crate::parse::parse_meeting(Path::new("t.yaml"), &public).expect("the test meeting");
         let numbered = crate::number::number(meeting, &[]);
-        let web = delegations_for_web(&[decision], &numbered);
+        let web = for_web(&organ, &numbered, &[decision]).delegations;
         assert_eq!(web[0].title.value, "Bidrag till [maskerat]");
         assert_eq!(web[0].case_number.value, "RUN/574/2019");
         assert_eq!(web[0].decisions, ["[maskerat] ([maskerat]) får bidrag."]);
@@ -796,7 +808,7 @@ paragrafer:
             "namn: Anna Anderssons råd\nledamöter:\n  - namn: Anna Andersson\n",
         )
         .expect("the test organ");
-        let (organ, _) = for_web(&organ, &crate::number::number(meeting, &[]));
+        let organ = for_web(&organ, &crate::number::number(meeting, &[]), &[]).organ;
         assert_eq!(organ.name, "[maskerat]s råd");
         assert_eq!(organ.members[0].name.value, MASKED);
     }

@@ -88,8 +88,10 @@ fuzz_target!(|data: &[u8]| {
     // the pipeline does).
     for document in protokoll::document::applicable(&meeting, true) {
         let source = if document == MeetingDocument::WebProtocol {
-            let (organ, web) = redact::for_web(&fixed.organ, &meeting);
-            fixed.renderer.meeting_document(document, &organ, &web, &[], &[])
+            let web = redact::for_web(&fixed.organ, &meeting, &[]);
+            fixed
+                .renderer
+                .meeting_document(document, &web.organ, &web.meeting, &[], &[])
         } else {
             fixed
                 .renderer
