@@ -11,7 +11,7 @@ use chrono::Datelike;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{self, MeetingDocument, NotYet};
-use crate::model::{DelegationDecision, NumberedMeeting, Organ, ParagraphNumber};
+use crate::model::{DelegationDecision, NumberedMeeting, Organ, ParagraphNumber, Spanned};
 use crate::number::{self, MeetingSummary};
 use crate::output::{self, WriteError};
 use crate::parse::{self, ParseError};
@@ -392,9 +392,7 @@ pub fn check(
     rules: Rules,
 ) -> Result<(Prepared, Vec<Diagnostic>), BuildError> {
     let source = workspace::read_source(file)?;
-    let organ_dir = workspace::organ_dir(file)?;
-    let organ_file = workspace::read_source(&organ_dir.join(ORGAN_FILE))?;
-    let organ = parse::parse_organ(&organ_file.path, &organ_file.text)?;
+    let (organ_dir, organ_file, organ) = read_organ(file)?;
     let meeting = parse::parse_meeting(file, &source.text)?;
     let organ_meetings = index.others(&organ_dir, file)?;
     let meeting = number::number(meeting, &organ_meetings);
@@ -410,14 +408,14 @@ pub fn check(
     } else {
         validate::validate(&subject)
     };
-    let assets = resolve_assets(
-        &organ_dir,
-        &organ_file.path,
-        &organ,
-        file,
-        &meeting.meeting,
-        &mut found,
-    );
+    let attachments = meeting
+        .meeting
+        .paragraphs
+        .iter()
+        .flat_map(|p| &p.attachments)
+        .filter_map(|a| a.file.as_ref())
+        .map(|path| (file, path));
+    let assets = resolve_assets(&organ_dir, &organ_file, &organ, attachments, &mut found);
     let delegations =
         reported_delegations(&organ_dir, file, &meeting, &organ_meetings, &mut found)?;
     Ok((
@@ -454,9 +452,7 @@ pub fn check_delegation(
     index: &OrganIndex,
 ) -> Result<(PreparedDelegation, Vec<Diagnostic>), BuildError> {
     let source = workspace::read_source(file)?;
-    let organ_dir = workspace::organ_dir(file)?;
-    let organ_file = workspace::read_source(&organ_dir.join(ORGAN_FILE))?;
-    let organ = parse::parse_organ(&organ_file.path, &organ_file.text)?;
+    let (organ_dir, organ_file, organ) = read_organ(file)?;
     let decision = parse::parse_delegation(file, &source.text)?;
     let mut found = Vec::new();
     if let Some(at) = &decision.reported_at {
@@ -491,17 +487,7 @@ pub fn check_delegation(
             );
         }
     }
-    let mut assets = Vec::new();
-    if let Some(logo) = &organ.logo {
-        match workspace::resolve_asset(&organ_dir, &logo.value) {
-            Ok(asset) => assets.push(asset),
-            Err(error) => found.push(Diagnostic::error(
-                &organ_file.path,
-                parse::span_of(logo),
-                error.to_string(),
-            )),
-        }
-    }
+    let assets = resolve_assets(&organ_dir, &organ_file, &organ, [], &mut found);
     Ok((
         PreparedDelegation {
             organ,
@@ -513,24 +499,29 @@ pub fn check_delegation(
     ))
 }
 
-/// Every file the organ and meeting name, each resolved once; a file that
-/// cannot be used becomes an error at the line that names it.
-fn resolve_assets(
+/// The organ folder of `file`, the path of its `organ.yaml`, and the organ.
+fn read_organ(file: &Path) -> Result<(PathBuf, PathBuf, Organ), BuildError> {
+    let organ_dir = workspace::organ_dir(file)?;
+    let source = workspace::read_source(&organ_dir.join(ORGAN_FILE))?;
+    let organ = parse::parse_organ(&source.path, &source.text)?;
+    Ok((organ_dir, source.path, organ))
+}
+
+/// The organ's logo and the `others` files a document names (with the file
+/// that names each), each resolved once; a file that cannot be used becomes
+/// an error at the line that names it.
+fn resolve_assets<'a>(
     organ_dir: &Path,
-    organ_file: &Path,
-    organ: &Organ,
-    meeting_file: &Path,
-    meeting: &crate::model::Meeting,
+    organ_file: &'a Path,
+    organ: &'a Organ,
+    others: impl IntoIterator<Item = (&'a Path, &'a Spanned<String>)>,
     found: &mut Vec<Diagnostic>,
 ) -> Vec<Asset> {
-    let named = organ.logo.iter().map(|logo| (organ_file, logo)).chain(
-        meeting
-            .paragraphs
-            .iter()
-            .flat_map(|p| &p.attachments)
-            .filter_map(|a| a.file.as_ref())
-            .map(|f| (meeting_file, f)),
-    );
+    let named = organ
+        .logo
+        .iter()
+        .map(|logo| (organ_file, logo))
+        .chain(others);
     let mut assets: Vec<Asset> = Vec::new();
     for (file, path) in named {
         if assets.iter().any(|a| a.relative == path.value) {
