@@ -6,7 +6,7 @@ use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 
 use crate::protocol::{SOCIALNAMNDEN, SOCSAM};
-use crate::support::{self, Extract, PdfText};
+use crate::support::{self, PdfText};
 
 /// The bundled delegationsbeslut (seed 000).
 pub const DELEGATION: &str =
@@ -22,15 +22,10 @@ fn run_command(command: &str, args: &[&OsStr], out: &Path) -> std::process::Outp
 
 /// The PDFs below `out`, by file name.
 fn pdf_names(out: &Path) -> Vec<String> {
-    support::files_below(out)
+    support::pdfs_below(out)
         .into_iter()
-        .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
         .map(|p| p.file_name().expect("named").to_string_lossy().into_owned())
         .collect()
-}
-
-fn text_of(pdf: &Path) -> PdfText {
-    PdfText::new(&support::pdf_text(pdf, Extract::Raw, None))
 }
 
 /// A meeting of SocSam being planned: no beslutande, justering or beslut yet,
@@ -68,7 +63,7 @@ fn kallelse_lists_the_agenda_numbered_without_paragraph_signs() {
     let output = run_command("kallelse", &[meeting.as_os_str()], &out);
     assert!(output.status.success(), "{}", support::describe(&output));
     let pdf = out.join("socsam/2021/2021-04-16-kallelse.pdf");
-    let text = text_of(&pdf);
+    let text = PdfText::of(&pdf);
     support::assert_contains_all(
         &text,
         "kallelse",
@@ -155,7 +150,7 @@ fn utdrag_prints_the_paragraph_as_in_the_protocol_and_certifies_it() {
     );
     assert!(output.status.success(), "{}", support::describe(&output));
     let pdf = out.join("socialnamnden/2017/2017-09-27-utdrag-63.pdf");
-    let text = text_of(&pdf);
+    let text = PdfText::of(&pdf);
     support::assert_contains_all(
         &text,
         "utdrag",
@@ -210,7 +205,7 @@ fn utdrag_of_a_draft_is_refused_unless_the_paragraph_was_adjusted_at_once() {
         &out,
     );
     assert!(output.status.success(), "{}", support::describe(&output));
-    let text = text_of(&out.join("socsam/2021/2021-02-26-utdrag-6.pdf"));
+    let text = PdfText::of(&out.join("socsam/2021/2021-02-26-utdrag-6.pdf"));
     assert!(
         text.contains("Paragrafen förklarades omedelbart justerad 2021-02-26"),
         "{}",
@@ -249,7 +244,7 @@ fn anslagsbevis_gives_the_posting_and_appeal_dates() {
         &out,
     );
     assert!(output.status.success(), "{}", support::describe(&output));
-    let text = text_of(&out.join("socialnamnden/2017/2017-09-27-anslagsbevis.pdf"));
+    let text = PdfText::of(&out.join("socialnamnden/2017/2017-09-27-anslagsbevis.pdf"));
     // Posted Monday 2017-10-02; three weeks later is Monday 2017-10-23, a
     // working day, so it is the last day; the notice comes down the day after.
     support::assert_contains_all(
@@ -289,7 +284,7 @@ fn delegationsbeslut_prints_the_decision_as_written() {
     assert_eq!(pdf_names(&out), ["2019-12-19-RUN-574-2019.pdf"]);
     let pdf =
         out.join("regionala-utvecklingsnamnden/delegationsbeslut/2019/2019-12-19-RUN-574-2019.pdf");
-    let text = text_of(&pdf);
+    let text = PdfText::of(&pdf);
     // The seed's own text: an e-mail address, an emphasised rule, amounts.
     support::assert_contains_all(
         &text,
@@ -328,7 +323,7 @@ fn the_anmalan_paragraph_lists_the_delegationsbeslut_reported_at_the_meeting() {
     let out = dir.path().join("out");
     let meeting = support::example("regionala-utvecklingsnamnden/2020/2020-02-13.yaml");
     let pdf = support::build(&meeting, &out, &[]);
-    let text = text_of(&pdf);
+    let text = PdfText::of(&pdf);
     support::assert_contains_all(
         &text,
         "§ 2",

@@ -72,7 +72,7 @@ fn socsam_prints_every_title_decision_and_attendee() {
     let meeting = read_meeting(&support::example(SOCSAM));
     assert_eq!(meeting.paragrafer.len(), 15, "the example has 15 §§");
     let (_out, pdf) = build_example(SOCSAM);
-    let text = PdfText::new(&support::pdf_text(&pdf, Extract::Raw, None));
+    let text = PdfText::of(&pdf);
 
     let mut missing = Vec::new();
     let first = meeting.first.unwrap_or(1);
@@ -295,8 +295,7 @@ fn socialnamnden_numbers_its_only_paragraph_63() {
     let all = support::squash(&pages.concat());
     assert!(all.contains("Paragrafer 63"), "{all}");
     assert!(
-        PdfText::new(&support::pdf_text(&pdf, Extract::Raw, None))
-            .contains(&format!("§ 63 {title}")),
+        PdfText::of(&pdf).contains(&format!("§ 63 {title}")),
         "the full heading § 63 {title} is missing"
     );
 }

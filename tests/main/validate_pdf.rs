@@ -73,10 +73,7 @@ fn built_pdfs_are_pdf_a_2a_and_pdf_ua_1() {
         );
         assert!(output.status.success(), "{}", support::describe(&output));
     }
-    let pdfs: Vec<PathBuf> = support::files_below(&out)
-        .into_iter()
-        .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
-        .collect();
+    let pdfs = support::pdfs_below(&out);
     for kind in [
         "-protokoll.pdf",
         "-protokoll-webb.pdf",

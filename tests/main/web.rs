@@ -7,7 +7,7 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use crate::support::{self, Extract, PdfText};
+use crate::support::{self, PdfText};
 
 const SECRET_NAME: &str = "Anna Andersson";
 const PERSONNUMMER: [&str; 3] = ["19800101-1234", "800101-1234", "121212+1212"];
@@ -122,10 +122,10 @@ fn the_web_version_masks_names_personnummer_and_confidential_paragraphs() {
         bytes_contain(&full_parts, &format!("Ansökan från {SECRET_NAME}")),
         "the outline search does not find the rubrik in the protocol itself"
     );
-    let full_text = PdfText::new(&support::pdf_text(&full, Extract::Raw, None));
+    let full_text = PdfText::of(&full);
     assert!(full_text.contains(SECRET_CONTENT), "{}", full_text.text);
 
-    let text = PdfText::new(&support::pdf_text(&web, Extract::Raw, None));
+    let text = PdfText::of(&web);
     let parts = searchable_bytes(&web);
     let lowercase = SECRET_NAME.to_lowercase();
     for secret in [

@@ -115,6 +115,14 @@ pub fn build(meeting: &Path, out: &Path, extra: &[&str]) -> PathBuf {
     pdf
 }
 
+/// Every PDF below `dir`, sorted.
+pub fn pdfs_below(dir: &Path) -> Vec<PathBuf> {
+    files_below(dir)
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
+        .collect()
+}
+
 /// Writes `text` to `path`, creating its folders.
 pub fn write(path: &Path, text: &str) {
     if let Some(dir) = path.parent() {
@@ -256,6 +264,12 @@ pub struct PdfText {
 }
 
 impl PdfText {
+    /// The whole text of `pdf` in content-stream order (`pdftotext -raw`),
+    /// ready for searching.
+    pub fn of(pdf: &Path) -> Self {
+        Self::new(&pdf_text(pdf, Extract::Raw, None))
+    }
+
     /// Prepares `pdftotext` output for searching.
     pub fn new(extracted: &str) -> Self {
         let text = extracted
