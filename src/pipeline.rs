@@ -1,6 +1,7 @@
-//! The stages wired together for one meeting file: read → parse → validate →
-//! number → render → typeset → write. Each stage's error becomes a
-//! [`BuildError`]; nothing is written unless every stage before succeeded.
+//! The stages wired together for one meeting file: read → parse → number →
+//! validate → (which documents apply; for the web version, redact) → render →
+//! typeset → write. Each stage's error becomes a [`BuildError`]; nothing is
+//! written unless every stage before succeeded for every document.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -150,19 +151,18 @@ impl Session {
         request: &Request,
         options: &BuildOptions,
     ) -> Result<Built, BuildError> {
-        let prepared = prepare(file, &self.organs, rules_for(request))?;
+        let mut prepared = prepare(file, &self.organs, rules_for(request))?;
         let documents = requested(request, &prepared.meeting)?;
         let date = prepared.meeting.meeting.date.value.0;
         let organ = folder_name(&prepared.organ_dir);
         let dir = options.out_dir.join(&organ).join(date.year().to_string());
-        let mut warnings = prepared.warnings.clone();
+        let mut warnings = std::mem::take(&mut prepared.warnings);
         let mut finished = Vec::new();
         for document in documents {
             let source = self.render(&prepared, document)?;
             let stem = document.file_stem(date);
             let target = Target {
                 ident: format!("{organ}/{stem}"),
-                path: dir.join(format!("{stem}.pdf")),
                 dir: dir.clone(),
                 stem,
             };
@@ -206,7 +206,6 @@ impl Session {
             .join(date.year().to_string());
         let target = Target {
             ident: format!("{organ}/{}/{stem}", workspace::DELEGATION_DIR),
-            path: dir.join(format!("{stem}.pdf")),
             dir,
             stem,
         };
@@ -278,7 +277,13 @@ struct Target {
     ident: String,
     dir: PathBuf,
     stem: String,
-    path: PathBuf,
+}
+
+impl Target {
+    /// `<dir>/<stem>.pdf`.
+    fn pdf(&self) -> PathBuf {
+        self.dir.join(format!("{}.pdf", self.stem))
+    }
 }
 
 /// A document typeset and not yet written.
@@ -298,9 +303,10 @@ fn write_all(finished: Vec<Finished>, options: &BuildOptions) -> Result<Vec<Writ
         if options.emit_typst {
             write_typst(&target.dir, &target.stem, &document.source)?;
         }
-        output::write_atomic(&target.path, &document.pdf)?;
+        let pdf = target.pdf();
+        output::write_atomic(&pdf, &document.pdf)?;
         written.push(Written {
-            pdf: target.path,
+            pdf,
             pages: document.pages,
         });
     }
