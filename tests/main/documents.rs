@@ -164,7 +164,7 @@ fn utdrag_prints_the_paragraph_as_in_the_protocol_and_certifies_it() {
             "Arbetsutskottets protokoll den 13 september 2017, § 83",
             "Socialnämnden antar föreliggande förslag till basfinansiering",
             "Utdrag till: Region Kronoberg, Socialchef, Ekonomichef socialförvaltningen",
-            "Justerat Digitalt, 2017-10-01",
+            "Justering Digitalt, 2017-10-01",
             "Rätt utdraget intygar",
             "Lena Persson",
             "Justerandes sign",
