@@ -86,6 +86,27 @@ impl MeetingDocument {
         format!("{date}-{kind}")
     }
 
+    /// The document whose [`Self::file_stem`] for a meeting on `date` is
+    /// `stem`, if any.
+    pub fn from_file_stem(date: NaiveDate, stem: &str) -> Option<Self> {
+        let kind = stem.strip_prefix(&date.to_string())?.strip_prefix('-')?;
+        let document = match kind {
+            "protokoll" => MeetingDocument::Protocol,
+            "protokoll-webb" => MeetingDocument::WebProtocol,
+            "kallelse" => MeetingDocument::Notice,
+            "anslagsbevis" => MeetingDocument::PostingCertificate,
+            other => {
+                let number = other.strip_prefix("utdrag-")?;
+                // Only the spelling file_stem writes: no sign, no leading zero.
+                if number.starts_with(['0', '+']) {
+                    return None;
+                }
+                MeetingDocument::Extract(ParagraphNumber(number.parse().ok()?))
+            }
+        };
+        Some(document)
+    }
+
     /// The document's title, for its first page and the PDF metadata.
     pub fn title(self, organ: &str, date: NaiveDate) -> String {
         match self {
@@ -283,6 +304,34 @@ mod tests {
             Some(day(3, 12))
         );
         assert_eq!(reporting_meeting(day(4, 1), None, meetings), None);
+    }
+
+    #[test]
+    fn a_file_stem_names_its_document_again() {
+        let date = NaiveDate::from_ymd_opt(2017, 9, 27).expect("date");
+        for document in [
+            MeetingDocument::Protocol,
+            MeetingDocument::WebProtocol,
+            MeetingDocument::Notice,
+            MeetingDocument::Extract(ParagraphNumber(63)),
+            MeetingDocument::PostingCertificate,
+        ] {
+            let stem = document.file_stem(date);
+            assert_eq!(MeetingDocument::from_file_stem(date, &stem), Some(document));
+        }
+        for other in [
+            "2017-09-27-utdrag-063",
+            "2017-09-27-utdrag-",
+            "2017-09-28-protokoll",
+            "2017-09-27-protokoll-kopia",
+            "2017-09-27",
+        ] {
+            assert_eq!(
+                MeetingDocument::from_file_stem(date, other),
+                None,
+                "{other}"
+            );
+        }
     }
 
     #[test]

@@ -23,7 +23,7 @@ use protokoll::parse;
 use protokoll::redact;
 use protokoll::render::{Renderer, Templates};
 use protokoll::validate::{self, Subject};
-use protokoll::workspace::MAX_FILE_BYTES;
+use protokoll::project::MAX_FILE_BYTES;
 
 /// A small organ, as in the test fixtures.
 const ORGAN: &str = "namn: Provnämnden\nkortnamn: PN\nhuvudman: Provköpings kommun\n\
@@ -56,7 +56,7 @@ fn fixed() -> &'static Fixed {
 }
 
 fuzz_target!(|data: &[u8]| {
-    // workspace::read_source refuses larger files and non-UTF-8 text.
+    // project::read_source refuses larger files and non-UTF-8 text.
     if data.len() as u64 > MAX_FILE_BYTES {
         return;
     }
@@ -78,14 +78,14 @@ fuzz_target!(|data: &[u8]| {
         meeting: &meeting,
         organ_meetings: &fixed.organ_meetings,
     });
-    // As in pipeline::prepare: a meeting with errors is not rendered. (A
+    // As in plan::plan: a meeting with errors is not rendered. (A
     // meeting without beslutande is held to the plan's rules there; here to
     // all of them, which only fuzzes fewer of its kallelser.)
     if found.iter().any(|d| d.severity == Severity::Error) {
         return;
     }
     // Every document that applies, the web version too (masked first, as
-    // the pipeline does).
+    // the PDF emitter does).
     for document in protokoll::document::applicable(&meeting, true) {
         let source = if document == MeetingDocument::WebProtocol {
             let web = redact::for_web(&fixed.organ, &meeting, &[]);

@@ -21,7 +21,7 @@ use tera::{Context, Kwargs, State, Tera, Value};
 
 use crate::document::MeetingDocument;
 use crate::model::{DelegationDecision, NumberedMeeting, Organ};
-use crate::workspace::Asset;
+use crate::project::Asset;
 use context::AppendixContext;
 pub use context::{DelegationContext, DelegationReport, DocumentContext};
 
@@ -201,7 +201,7 @@ impl Renderer {
         document: MeetingDocument,
         organ: &Organ,
         meeting: &NumberedMeeting,
-        assets: &[Asset],
+        assets: &[&Asset],
         delegations: &[DelegationDecision],
     ) -> Result<TypstDocument, RenderError> {
         let mut context = DocumentContext::new(document, organ, meeting);
@@ -231,7 +231,7 @@ impl Renderer {
         &self,
         organ: &Organ,
         decision: &DelegationDecision,
-        assets: &[Asset],
+        assets: &[&Asset],
     ) -> Result<TypstDocument, RenderError> {
         let context = DelegationContext::new(organ, decision);
         self.render("delegationsbeslut.typ", &context, logo_file(organ, assets))
@@ -259,7 +259,7 @@ impl Renderer {
 }
 
 /// The organ's logo, when it has one, as the one file a document reads.
-fn logo_file(organ: &Organ, assets: &[Asset]) -> BTreeMap<String, Vec<u8>> {
+fn logo_file(organ: &Organ, assets: &[&Asset]) -> BTreeMap<String, Vec<u8>> {
     let mut files = BTreeMap::new();
     if let Some(logo) = &organ.logo
         && let Some(asset) = assets.iter().find(|a| a.relative == logo.value)
@@ -273,7 +273,7 @@ fn logo_file(organ: &Organ, assets: &[Asset]) -> BTreeMap<String, Vec<u8>> {
 /// order, with the alt text a screen reader gives each.
 fn appendices(
     meeting: &NumberedMeeting,
-    assets: &[Asset],
+    assets: &[&Asset],
     files: &mut BTreeMap<String, Vec<u8>>,
 ) -> Result<Vec<AppendixContext>, RenderError> {
     let mut appendices = Vec::new();

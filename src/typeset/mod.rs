@@ -24,11 +24,17 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 use crate::render::TypstDocument;
 use world::{DocumentWorld, file_id};
 
-/// Compiles documents; build one per process and reuse it.
+/// How many evictions an unused memoised result survives in a batch (see
+/// [`Typesetter::typeset`]).
+const BATCH_EVICT_AGE: usize = 2;
+
+/// Compiles documents; build one per process and reuse it (it is shared by
+/// every thread of a build).
 pub struct Typesetter {
     library: LazyHash<Library>,
     book: LazyHash<FontBook>,
     fonts: Vec<Font>,
+    evict_age: usize,
 }
 
 /// What a compilation needs beyond the source.
@@ -116,16 +122,28 @@ impl Typesetter {
             library: LazyHash::new(Library::builder().build()),
             book: LazyHash::new(FontBook::from_fonts(&fonts)),
             fonts,
+            evict_age: BATCH_EVICT_AGE,
         }
+    }
+
+    /// Keeps memoised results through `age` further documents instead of a
+    /// batch's two: `watch` typesets the same few documents save after save,
+    /// and what it laid out last time is what makes the next time quick.
+    pub fn keeping_results_for(mut self, age: usize) -> Self {
+        self.evict_age = age;
+        self
     }
 
     /// Compiles `document` to a PDF/A-2a + PDF/UA-1 file.
     pub fn typeset(&self, document: &TypstDocument, job: &Job) -> Result<Typeset, TypesetError> {
-        // Memoised layouts of one protocol are of no use to the next; keeping
-        // even two generations doubled a 20-meeting batch's peak memory.
-        // Evicting before, not after, spares the last document of a run the
-        // cost of freeing a cache the process exit frees anyway (~25 ms).
-        comemo::evict(0);
+        // Memoised layouts of one protocol are of little use to the next;
+        // keeping many generations multiplied a batch's peak memory. Not 0:
+        // documents are typeset on several threads at once, and an entry the
+        // other thread's document is using is young, since a hit makes an
+        // entry young again, so it stays. Evicting before, not after, spares
+        // the last document of a run the cost of freeing a cache the process
+        // exit frees anyway (~25 ms).
+        comemo::evict(self.evict_age);
         let world = self.world(document, job)?;
         let result = typst::compile::<PagedDocument>(&world);
         let warnings = messages(&world, &result.warnings);

@@ -12,9 +12,13 @@
 //! | `participation.rs` | `paragrafer` within the meeting, `ersätter`, quorum |
 //! | `numbering.rs` | § numbers unique and gap-free through the organ's year |
 //! | `content.rs` | empty §§, misspelt names in the text (warnings) |
+//! | `files.rs` | logo and bilagor readable; delegationsbeslut to list, `anmäls_vid` |
+//!
+//! [`validate_project`] runs them over every selected file of a [`Project`].
 
 mod content;
 mod dates;
+mod files;
 mod numbering;
 mod participation;
 mod people;
@@ -23,11 +27,15 @@ mod votes;
 #[cfg(test)]
 mod testing;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use crate::diagnostic::Diagnostic;
+use rayon::prelude::*;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::document;
 use crate::model::{NumberedMeeting, Organ, Person};
 use crate::number::MeetingSummary;
+use crate::project::{DelegationFile, MeetingFile, OrganFolder, Project};
 
 /// What the rules look at: one numbered meeting in the light of its organ.
 #[derive(Debug, Clone, Copy)]
@@ -67,6 +75,173 @@ pub fn validate_plan(subject: &Subject) -> Vec<Diagnostic> {
         numbering::check(subject, &mut found);
     }
     found.sort_by_key(|d| d.span.as_ref().map(|s| s.start));
+    found
+}
+
+/// Which rules a meeting is held to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rules {
+    /// Those of a meeting being planned (dates, numbering): enough for a
+    /// kallelse, whatever the file holds.
+    Plan,
+    /// The plan's rules for a meeting with no beslutande yet, every rule
+    /// once it has them.
+    Automatic,
+}
+
+/// What kind of file a finding is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    /// An `organ.yaml`.
+    Organ,
+    /// A meeting file.
+    Meeting,
+    /// A delegationsbeslut file.
+    Delegation,
+}
+
+/// The findings of one file.
+#[derive(Debug, Clone)]
+pub struct FileFindings {
+    /// The file.
+    pub file: PathBuf,
+    /// What kind of file it is.
+    pub kind: FileKind,
+    /// Its errors and warnings, in file order. A meeting's list also holds
+    /// the errors of its organ file, since it cannot be built without it.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl FileFindings {
+    /// Whether anything here stops the file's documents.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
+    }
+}
+
+/// Every selected file's findings: named organ files first, then meetings,
+/// then delegationsbeslut, each in path order.
+#[derive(Debug, Clone, Default)]
+pub struct Findings {
+    /// One entry per file.
+    pub files: Vec<FileFindings>,
+}
+
+impl Findings {
+    /// The findings of `file`, when it was checked.
+    pub fn of(&self, file: &Path) -> Option<&FileFindings> {
+        self.files.iter().find(|f| f.file == file)
+    }
+
+    /// Whether `file` was checked and has no error.
+    pub fn is_clean(&self, file: &Path) -> bool {
+        self.of(file).is_some_and(|f| !f.has_errors())
+    }
+}
+
+/// Checks every selected file of the project against the rules.
+pub fn validate_project(project: &Project, rules: Rules) -> Findings {
+    let mut files = Vec::new();
+    for organ in project.organs.iter().filter(|o| o.named) {
+        if let Err(error) = &organ.organ {
+            files.push(FileFindings {
+                file: organ.file.clone(),
+                kind: FileKind::Organ,
+                diagnostics: vec![error.to_diagnostic(&organ.file)],
+            });
+        }
+    }
+    for (file, error) in &project.unplaced {
+        files.push(FileFindings {
+            file: file.clone(),
+            kind: FileKind::Meeting,
+            diagnostics: vec![error.to_diagnostic(file)],
+        });
+    }
+    let summaries: Vec<Vec<MeetingSummary>> =
+        project.organs.iter().map(OrganFolder::summaries).collect();
+    let meetings: Vec<(usize, &MeetingFile<NumberedMeeting>)> = project
+        .organs
+        .iter()
+        .enumerate()
+        .flat_map(|(i, o)| {
+            o.meetings
+                .iter()
+                .filter(|m| m.selected)
+                .map(move |m| (i, m))
+        })
+        .collect();
+    files.par_extend(meetings.par_iter().map(|&(organ, meeting)| FileFindings {
+        file: meeting.path.clone(),
+        kind: FileKind::Meeting,
+        diagnostics: check_meeting(&project.organs[organ], &summaries[organ], meeting, rules),
+    }));
+    for organ in &project.organs {
+        for decision in organ.delegations.iter().filter(|d| d.selected) {
+            files.push(FileFindings {
+                file: decision.path.clone(),
+                kind: FileKind::Delegation,
+                diagnostics: check_delegation(organ, decision),
+            });
+        }
+    }
+    Findings { files }
+}
+
+fn check_meeting(
+    organ_folder: &OrganFolder<NumberedMeeting>,
+    summaries: &[MeetingSummary],
+    file: &MeetingFile<NumberedMeeting>,
+    rules: Rules,
+) -> Vec<Diagnostic> {
+    let organ = match &organ_folder.organ {
+        Ok(organ) => organ,
+        Err(error) => return vec![error.to_diagnostic(&organ_folder.file)],
+    };
+    let meeting = match &file.meeting {
+        Ok(meeting) => meeting,
+        Err(error) => return vec![error.to_diagnostic(&file.path)],
+    };
+    let subject = Subject {
+        file: &file.path,
+        organ,
+        meeting,
+        organ_meetings: summaries,
+    };
+    let mut found = if rules == Rules::Plan || !document::is_held(meeting) {
+        validate_plan(&subject)
+    } else {
+        validate(&subject)
+    };
+    let attachments = meeting
+        .meeting
+        .paragraphs
+        .iter()
+        .flat_map(|p| &p.attachments)
+        .filter_map(|a| a.file.as_ref())
+        .map(|path| (file.path.as_path(), path));
+    files::assets(organ_folder, organ, attachments, &mut found);
+    files::reported_delegations(organ_folder, &file.path, meeting, &mut found);
+    found
+}
+
+fn check_delegation(
+    organ_folder: &OrganFolder<NumberedMeeting>,
+    file: &DelegationFile,
+) -> Vec<Diagnostic> {
+    let organ = match &organ_folder.organ {
+        Ok(organ) => organ,
+        Err(error) => return vec![error.to_diagnostic(&organ_folder.file)],
+    };
+    let decision = match &file.decision {
+        Ok(decision) => decision,
+        Err(error) => return vec![error.to_diagnostic(&file.path)],
+    };
+    let mut found = Vec::new();
+    files::reported_at(organ_folder, &file.path, decision, &mut found);
+    files::assets(organ_folder, organ, [], &mut found);
     found
 }
 

@@ -9,6 +9,7 @@ mod bad_input;
 mod check;
 mod cli;
 mod documents;
+mod engine;
 mod escaping;
 mod protocol;
 mod reproducible;

@@ -42,8 +42,8 @@ fn same_meeting_gives_byte_identical_pdfs() {
             assert!(output.status.success(), "{}", support::describe(&output));
         }
     }
-    let a = support::files_below(first.path());
-    let b = support::files_below(second.path());
+    let a = support::pdfs_below(first.path());
+    let b = support::pdfs_below(second.path());
     assert_eq!(a.len(), 6, "{a:?}");
     assert_eq!(a.len(), b.len());
     for (a, b) in a.iter().zip(&b) {

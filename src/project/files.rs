@@ -1,6 +1,6 @@
-//! Where things are on disk: finding meeting and delegationsbeslut files,
-//! their organ, and the organ's other meetings; reading them as text. The
-//! only stage that reads.
+//! Where things are on disk: finding meeting and delegationsbeslut files and
+//! their organ folder, reading them as text, resolving the logo and bilagor
+//! inside the organ folder. Used by [`super::load`] only.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -199,13 +199,19 @@ pub fn find_organ_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {
 }
 
 /// The organ folder of a meeting file: the nearest folder above it that
-/// holds an `organ.yaml`.
+/// holds an `organ.yaml`. A relative path is looked up as written first
+/// (so the folder keeps the form the secretary typed), then from the
+/// working directory, which `2025-02-25.yaml` typed inside a year folder
+/// needs.
 pub fn organ_dir(meeting: &Path) -> Result<PathBuf, LoadError> {
-    meeting
-        .ancestors()
-        .skip(1)
-        .find(|dir| dir.join(ORGAN_FILE).is_file())
-        .map(Path::to_path_buf)
+    let above = |path: &Path| {
+        path.ancestors()
+            .skip(1)
+            .find(|dir| dir.join(ORGAN_FILE).is_file())
+            .map(Path::to_path_buf)
+    };
+    above(meeting)
+        .or_else(|| std::path::absolute(meeting).ok().and_then(|p| above(&p)))
         .ok_or_else(|| LoadError::NoOrgan {
             path: meeting.to_path_buf(),
         })
@@ -231,6 +237,8 @@ pub struct Asset {
     pub relative: String,
     /// Its contents.
     pub bytes: Vec<u8>,
+    /// SHA-256 of the contents, for the build's fingerprints.
+    pub hash: super::ContentHash,
 }
 
 /// A logo or bilaga is at most this large.
@@ -267,6 +275,7 @@ pub fn resolve_asset(organ_dir: &Path, relative: &str) -> Result<Asset, LoadErro
     let bytes = std::fs::read(&real).map_err(|e| fail(e.to_string()))?;
     Ok(Asset {
         relative: relative.to_owned(),
+        hash: super::ContentHash::of(&bytes),
         bytes,
     })
 }

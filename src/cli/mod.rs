@@ -1,5 +1,10 @@
-//! The command line: arguments, one function per subcommand, and the one
-//! place where diagnostics are printed.
+//! The command line: arguments, one file per command, and the one place
+//! where diagnostics are printed. Every command that reads meetings loads
+//! the project once ([`crate::project::load`]) and runs the stages over it.
+
+mod build;
+mod check;
+mod watch;
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -8,12 +13,12 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::diagnostic::{self, Diagnostic, Severity};
+use crate::diagnostic::{self, Diagnostic};
 use crate::output;
-use crate::pipeline::{self, BuildOptions, Request, Rules, Session};
+use crate::plan::Request;
+use crate::project::Project;
 use crate::render::Templates;
 use crate::schema::SchemaKind;
-use crate::workspace;
 
 /// Swedish meeting minutes from YAML meeting files.
 ///
@@ -34,6 +39,8 @@ use crate::workspace;
   protokoll utdrag --paragraf 63 meetings/socialnamnden/2017/2017-09-27.yaml
   protokoll anslag meetings/socsam/2021/2021-02-26.yaml
   protokoll build --emit-typst --out /tmp/ut             also write the generated Typst source
+  protokoll build --alla                                 every document again, whatever the cache says
+  protokoll watch meetings/socsam                        rebuild on every save
   protokoll templates templates/                         copy the default templates to adapt them"
 )]
 pub struct Args {
@@ -55,6 +62,12 @@ pub struct OutputArgs {
     /// [default: templates/ beside meetings/, when present]
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
+    /// Make every document again, even those the build cache says are up to date
+    #[arg(long)]
+    pub alla: bool,
+    /// How many documents to typeset at once [default: one per core]
+    #[arg(long, short = 'j', value_name = "N")]
+    pub jobs: Option<usize>,
 }
 
 /// The subcommands.
@@ -68,11 +81,17 @@ pub enum Command {
     /// the anslagsbevis once `anslag:` is written; with --web, the web
     /// version. All are written to output/<organ>/<år>/<datum>-<dokument>.pdf.
     ///
+    /// Only what changed is typeset again: output/.byggcache.json records
+    /// what each PDF was made from. A web version made earlier is remade
+    /// with its protocol even without --web, and a document the meeting no
+    /// longer yields (an utdrag whose § lost `utdrag_till`) is removed.
+    ///
     /// Examples:
     ///   protokoll build                                   every meeting under meetings/
     ///   protokoll build meetings/socsam/2021/2021-02-26.yaml
     ///   protokoll build --web meetings/socsam             also the web versions
     ///   protokoll build --emit-typst --out /tmp/ut meetings/socsam
+    ///   protokoll build --alla                            ignore the cache, make everything
     #[command(verbatim_doc_comment)]
     Build {
         /// Meeting files or folders [default: meetings/]
@@ -156,6 +175,29 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
     },
+    /// Build, then build again after every save, until Ctrl-C.
+    ///
+    /// Watches the organ folders of PATHS and the template folder. After each
+    /// save it reloads the files, checks them, and typesets only the
+    /// documents the change touched, with the typesetter kept warm between
+    /// rounds; then it prints the findings or "klart på N ms". A save with
+    /// errors keeps the last good PDFs.
+    ///
+    /// Examples:
+    ///   protokoll watch                                   every meeting under meetings/
+    ///   protokoll watch meetings/socsam/2021/2021-02-26.yaml
+    ///   protokoll watch --web meetings/socsam
+    #[command(verbatim_doc_comment)]
+    Watch {
+        /// Meeting files or folders [default: meetings/]
+        paths: Vec<PathBuf>,
+        /// Also the web version
+        #[arg(long)]
+        web: bool,
+        /// Output folder, Typst source and templates
+        #[command(flatten)]
+        output: OutputArgs,
+    },
     /// Copy the built-in templates into DIR to adapt them (a municipality's own layout).
     Templates {
         /// Where to write them, e.g. templates/
@@ -196,199 +238,53 @@ pub enum Format {
 /// Runs the parsed command line and returns the process's exit code.
 pub fn run(args: Args) -> ExitCode {
     let result = match args.command {
-        Command::Build { paths, web, output } => build(paths, &Request::Applicable { web }, output),
-        Command::Kallelse { files, output } => build(files, &Request::Notice, output),
+        Command::Build { paths, web, output } => {
+            build::run(paths, Request::Applicable { web }, output)
+        }
+        Command::Kallelse { files, output } => build::run(files, Request::Notice, output),
         Command::Utdrag {
             file,
             paragraphs,
             output,
-        } => build(vec![file], &Request::Extracts(paragraphs), output),
-        Command::Anslag { files, output } => build(files, &Request::PostingCertificate, output),
-        Command::Check { paths, format } => check(paths, format),
+        } => build::run(vec![file], Request::Extracts(paragraphs), output),
+        Command::Anslag { files, output } => build::run(files, Request::PostingCertificate, output),
+        Command::Watch { paths, web, output } => {
+            watch::run(paths, Request::Applicable { web }, output)
+        }
+        Command::Check { paths, format } => check::run(paths, format),
         Command::Templates { dir } => copy_templates(&dir),
         Command::Schema { kind, out } => print_schema(kind, out.as_deref()),
     };
     match result {
         Ok(code) => code,
         Err(diagnostics) => {
-            print_diagnostics(&diagnostics);
+            print_diagnostics(&diagnostics, None);
             ExitCode::FAILURE
         }
     }
 }
 
-fn print_diagnostics(diagnostics: &[Diagnostic]) {
-    let shown = diagnostic::render(diagnostics, |path| std::fs::read_to_string(path).ok());
+/// Prints diagnostics with their source lines, taken from the project when
+/// there is one (the text as it was checked), else from the disk.
+fn print_diagnostics(diagnostics: &[Diagnostic], project: Option<&Project>) {
+    if diagnostics.is_empty() {
+        return;
+    }
+    let shown = diagnostic::render(diagnostics, |path| match project {
+        Some(project) => project.text(path).map(str::to_owned),
+        None => std::fs::read_to_string(path).ok(),
+    });
     eprint!("{shown}");
 }
 
-fn build(
-    paths: Vec<PathBuf>,
-    request: &Request,
-    output: OutputArgs,
-) -> Result<ExitCode, Vec<Diagnostic>> {
-    let paths = default_paths(paths);
-    let fail = |path: &Path, message: String| vec![Diagnostic::error(path, None, message)];
-    let meetings =
-        workspace::find_meeting_files(&paths).map_err(|e| fail(&paths[0], e.to_string()))?;
-    // Delegationsbeslut are documents of their own, made by `build` only.
-    let delegations = match request {
-        Request::Applicable { .. } => {
-            workspace::find_delegation_files(&paths).map_err(|e| fail(&paths[0], e.to_string()))?
-        }
-        _ => Vec::new(),
-    };
-    let files: Vec<(&PathBuf, bool)> = meetings
-        .iter()
-        .map(|f| (f, false))
-        .chain(delegations.iter().map(|f| (f, true)))
-        .collect();
-    let Some((first, _)) = files.first() else {
-        return Err(fail(
-            &paths[0],
-            "no meeting files found (expected meetings/<organ>/<år>/<datum>.yaml)".into(),
-        ));
-    };
-    let template_dir = output
-        .templates
-        .or_else(|| workspace::templates_beside(first));
-    let templates = match &template_dir {
-        Some(dir) => Templates::with_overrides(dir),
-        None => Ok(Templates::embedded()),
-    }
-    .map_err(|e| {
-        fail(
-            template_dir.as_deref().unwrap_or(Path::new("templates")),
-            e.to_string(),
-        )
-    })?;
-    let session =
-        Session::new(&templates).map_err(|e| fail(Path::new("templates"), e.to_string()))?;
-    let options = BuildOptions {
-        out_dir: output.out.unwrap_or_else(|| PathBuf::from("output")),
-        emit_typst: output.emit_typst,
-    };
-
-    let progress = progress_bar(files.len());
-    let mut failed = 0;
-    for &(file, is_delegation) in &files {
-        progress.set_message(file.display().to_string());
-        let result = if is_delegation {
-            session.build_delegation(file, &options)
-        } else {
-            session.build(file, request, &options)
-        };
-        match result {
-            Ok(built) => {
-                progress.suspend(|| {
-                    print_diagnostics(&built.warnings);
-                    for written in &built.documents {
-                        println!(
-                            "{} → {} ({} {})",
-                            file.display(),
-                            written.pdf.display(),
-                            written.pages,
-                            if written.pages == 1 { "sida" } else { "sidor" }
-                        );
-                    }
-                });
-            }
-            Err(error) => {
-                failed += 1;
-                progress.suspend(|| print_diagnostics(&error.to_diagnostics(file)));
-            }
-        }
-        progress.inc(1);
-    }
-    progress.finish_and_clear();
-    if failed > 0 {
-        eprintln!(
-            "{failed} av {} filer byggdes inte; inga befintliga PDF:er skrevs över för dem",
-            files.len()
-        );
-        return Ok(ExitCode::FAILURE);
-    }
-    Ok(ExitCode::SUCCESS)
+/// A single error that is not about a line of a file.
+fn fail(path: &Path, message: impl Into<String>) -> Vec<Diagnostic> {
+    vec![Diagnostic::error(path, None, message)]
 }
 
-fn check(paths: Vec<PathBuf>, format: Format) -> Result<ExitCode, Vec<Diagnostic>> {
-    let paths = default_paths(paths);
-    let fail = |path: &Path, message: String| vec![Diagnostic::error(path, None, message)];
-    let files =
-        workspace::find_meeting_files(&paths).map_err(|e| fail(&paths[0], e.to_string()))?;
-    let organs = workspace::find_organ_files(&paths).map_err(|e| fail(&paths[0], e.to_string()))?;
-    let delegations =
-        workspace::find_delegation_files(&paths).map_err(|e| fail(&paths[0], e.to_string()))?;
-    if files.is_empty() && organs.is_empty() && delegations.is_empty() {
-        return Err(fail(
-            &paths[0],
-            "no meeting or organ files found (expected meetings/<organ>/organ.yaml)".into(),
-        ));
-    }
-
-    let mut found: Vec<Diagnostic> = Vec::new();
-    // Organ files first, once each: a meeting's check repeats its organ's
-    // parse error, which is dropped below as a duplicate.
-    for organ in &organs {
-        match workspace::read_source(organ) {
-            Ok(source) => {
-                if let Err(error) = crate::parse::parse_organ(organ, &source.text) {
-                    found.push(error.to_diagnostic());
-                }
-            }
-            Err(error) => found.extend(fail(organ, error.to_string())),
-        }
-    }
-    let index = pipeline::OrganIndex::default();
-    for file in &files {
-        match pipeline::check(file, &index, Rules::Automatic) {
-            Ok((_, diagnostics)) => found.extend(diagnostics),
-            Err(error) => found.extend(error.to_diagnostics(file)),
-        }
-    }
-    for file in &delegations {
-        match pipeline::check_delegation(file, &index) {
-            Ok((_, diagnostics)) => found.extend(diagnostics),
-            Err(error) => found.extend(error.to_diagnostics(file)),
-        }
-    }
-    let mut unique = Vec::with_capacity(found.len());
-    for diagnostic in found {
-        if !unique.contains(&diagnostic) {
-            unique.push(diagnostic);
-        }
-    }
-
-    let errors = unique
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .count();
-    match format {
-        Format::Human => {
-            print_diagnostics(&unique);
-            eprintln!(
-                "{errors} fel, {} varningar i {} mötesfiler, {} delegationsbeslut och {} organfiler",
-                unique.len() - errors,
-                files.len(),
-                delegations.len(),
-                organs.len()
-            );
-        }
-        Format::Json => {
-            for diagnostic in &unique {
-                let source = std::fs::read_to_string(&diagnostic.file).ok();
-                println!(
-                    "{}",
-                    diagnostic::to_json_line(diagnostic, source.as_deref())
-                );
-            }
-        }
-    }
-    Ok(if errors > 0 {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    })
+/// "1 dokument", "2 dokument"; `one` and `many` are the two forms.
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 fn default_paths(paths: Vec<PathBuf>) -> Vec<PathBuf> {
@@ -399,12 +295,13 @@ fn default_paths(paths: Vec<PathBuf>) -> Vec<PathBuf> {
     }
 }
 
+/// A bar of `len` jobs on a terminal, hidden elsewhere and for one job.
 fn progress_bar(len: usize) -> ProgressBar {
     if len < 2 || !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::new(len as u64);
-    if let Ok(style) = ProgressStyle::with_template("{bar:30} {pos}/{len} {wide_msg}") {
+    if let Ok(style) = ProgressStyle::with_template("{bar:30} {pos}/{len} dokument {wide_msg}") {
         bar.set_style(style);
     }
     bar
@@ -417,8 +314,7 @@ fn copy_templates(dir: &Path) -> Result<ExitCode, Vec<Diagnostic>> {
             println!("{} finns redan; lämnas orörd", path.display());
             continue;
         }
-        output::write_atomic(&path, text.as_bytes())
-            .map_err(|e| vec![Diagnostic::error(&path, None, e.to_string())])?;
+        output::write_atomic(&path, text.as_bytes()).map_err(|e| fail(&path, e.to_string()))?;
         println!("{}", path.display());
     }
     Ok(ExitCode::SUCCESS)
@@ -432,7 +328,7 @@ fn print_schema(kind: SchemaKind, out: Option<&Path>) -> Result<ExitCode, Vec<Di
     for kind in SchemaKind::ALL {
         let path = dir.join(kind.file_name());
         output::write_atomic(&path, kind.to_json().as_bytes())
-            .map_err(|e| vec![Diagnostic::error(&path, None, e.to_string())])?;
+            .map_err(|e| fail(&path, e.to_string()))?;
         println!("{}", path.display());
     }
     Ok(ExitCode::SUCCESS)

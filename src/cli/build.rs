@@ -1,0 +1,262 @@
+//! `build`, `kallelse`, `utdrag` and `anslag`: load → number → validate →
+//! plan → emit → write, printing what was written and what was refused.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use crate::diagnostic::Diagnostic;
+use crate::emit::{self, EmitOptions, PdfEmitter};
+use crate::number;
+use crate::output::{BuildCache, Writer};
+use crate::plan::{self, PlanOptions, Request};
+use crate::project::{self, LoadOptions, Project, TemplateSource};
+use crate::validate::{self, Rules};
+
+use super::{OutputArgs, count, default_paths, fail, print_diagnostics, progress_bar};
+
+/// How a build runs, from the command line.
+#[derive(Debug, Clone)]
+pub(super) struct Config {
+    /// What to make.
+    pub request: Request,
+    /// The output folder.
+    pub out: PathBuf,
+    /// Where the templates come from.
+    pub templates: TemplateSource,
+    /// Also write each document's Typst source.
+    pub keep_source: bool,
+    /// Ignore the cache.
+    pub rebuild_all: bool,
+}
+
+impl Config {
+    pub(super) fn new(request: Request, output: &OutputArgs) -> Self {
+        Config {
+            request,
+            out: output
+                .out
+                .clone()
+                .unwrap_or_else(|| PathBuf::from("output")),
+            templates: output
+                .templates
+                .clone()
+                .map_or(TemplateSource::Beside, TemplateSource::Folder),
+            keep_source: output.emit_typst,
+            rebuild_all: output.alla,
+        }
+    }
+}
+
+pub(super) fn run(
+    paths: Vec<PathBuf>,
+    request: Request,
+    output: OutputArgs,
+) -> Result<ExitCode, Vec<Diagnostic>> {
+    use_threads(output.jobs);
+    let config = Config::new(request, &output);
+    let paths = default_paths(paths);
+    let project = load(&paths, &config)?;
+    let emitter = new_emitter(&project)?;
+    let round = build_round(&project, &emitter, &config);
+    Ok(if round.failed > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Sets the number of threads that typeset (`--jobs`); rayon's default is
+/// one per core.
+pub(super) fn use_threads(jobs: Option<usize>) {
+    if let Some(n) = jobs {
+        // Fails only when the pool already exists, which it does not yet.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global();
+    }
+}
+
+/// Loads and numbers the project of `paths`.
+pub(super) fn load(paths: &[PathBuf], config: &Config) -> Result<Project, Vec<Diagnostic>> {
+    let options = LoadOptions {
+        paths: paths.to_vec(),
+        templates: config.templates.clone(),
+    };
+    let loaded = project::load(&options).map_err(|e| fail(&paths[0], e.to_string()))?;
+    let builds_delegations = matches!(config.request, Request::Applicable { .. });
+    let nothing = loaded.selected_meetings().next().is_none()
+        && loaded.unplaced.is_empty()
+        && (!builds_delegations || loaded.selected_delegations().next().is_none());
+    if nothing {
+        return Err(fail(
+            &paths[0],
+            "no meeting files found (expected meetings/<organ>/<år>/<datum>.yaml)",
+        ));
+    }
+    Ok(number::number_all(loaded))
+}
+
+/// The emitter for the project's templates.
+pub(super) fn new_emitter(project: &Project) -> Result<PdfEmitter, Vec<Diagnostic>> {
+    PdfEmitter::new(&project.templates).map_err(|e| {
+        let dir = project
+            .template_dir
+            .as_deref()
+            .unwrap_or(Path::new("templates"));
+        fail(dir, e.to_string())
+    })
+}
+
+/// What one build did.
+#[derive(Debug, Default, Clone, Copy)]
+pub(super) struct Round {
+    /// Documents written.
+    pub written: usize,
+    /// Documents already up to date.
+    pub unchanged: usize,
+    /// Documents removed.
+    pub removed: usize,
+    /// Files not built.
+    pub failed: usize,
+    /// Files considered.
+    pub files: usize,
+}
+
+/// The identity of this build of protokoll, part of every fingerprint: a
+/// new binary (another version, or a rebuilt one) makes every document
+/// again rather than trust what an older one made.
+pub(super) fn program_id() -> String {
+    let exe = std::env::current_exe()
+        .and_then(std::fs::metadata)
+        .ok()
+        .map(|m| {
+            let modified = m
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_nanos());
+            format!("{} {modified}", m.len())
+        })
+        .unwrap_or_default();
+    format!("protokoll {} ({exe})", env!("CARGO_PKG_VERSION"))
+}
+
+/// Validates, plans, emits and writes the project once, printing as it
+/// goes; `watch` calls it after every save.
+pub(super) fn build_round(project: &Project, emitter: &PdfEmitter, config: &Config) -> Round {
+    let rules = match config.request {
+        Request::Notice => Rules::Plan,
+        _ => Rules::Automatic,
+    };
+    let findings = validate::validate_project(project, rules);
+    let program = program_id();
+    let (cache, ignored) = BuildCache::read(&config.out, &program);
+    if let Some(ignored) = ignored
+        && !config.rebuild_all
+    {
+        eprintln!("obs: {ignored}");
+    }
+    let previous = cache.previous(&config.out);
+    let plan = plan::plan(
+        project,
+        &findings,
+        &previous,
+        &PlanOptions {
+            request: &config.request,
+            program: &program,
+            // The Typst source is written only beside a PDF being made.
+            rebuild_all: config.rebuild_all || config.keep_source,
+        },
+    );
+    for refused in &plan.refused {
+        print_diagnostics(&refused.diagnostics, Some(project));
+    }
+
+    let (total, unchanged) = plan.counts();
+    let progress = progress_bar(total - unchanged);
+    if unchanged > 0 {
+        progress.set_message(format!(
+            "({} hoppades över)",
+            count(unchanged, "oförändrat", "oförändrade")
+        ));
+    }
+    let writer = Writer::new(&config.out, cache);
+    let failed = AtomicUsize::new(plan.refused.len());
+    let written = AtomicUsize::new(0);
+    let removed = AtomicUsize::new(0);
+    emit::emit_all(
+        project,
+        &plan,
+        emitter,
+        EmitOptions {
+            keep_source: config.keep_source,
+        },
+        |unit, result| {
+            let stale = unit.jobs.iter().filter(|j| !j.up_to_date).count();
+            let mut warnings = unit.warnings.clone();
+            let outcome = result
+                .map_err(|e| vec![Diagnostic::error(&unit.file, None, e.to_string())])
+                .and_then(|emitted| {
+                    warnings.extend(emitted.iter().flat_map(|e| e.warnings.iter().cloned()));
+                    writer
+                        .write_unit(unit, emitted)
+                        .map_err(|e| vec![Diagnostic::error(&unit.file, None, e.to_string())])
+                });
+            progress.suspend(|| match outcome {
+                Ok(done) => {
+                    print_diagnostics(&warnings, Some(project));
+                    for (pdf, pages) in &done.written {
+                        println!(
+                            "{} → {} ({})",
+                            unit.file.display(),
+                            pdf.display(),
+                            count(*pages, "sida", "sidor")
+                        );
+                    }
+                    for pdf in &done.removed {
+                        println!(
+                            "{} → tog bort {} (mötet ger inte längre det dokumentet)",
+                            unit.file.display(),
+                            pdf.display()
+                        );
+                    }
+                    written.fetch_add(done.written.len(), Ordering::Relaxed);
+                    removed.fetch_add(done.removed.len(), Ordering::Relaxed);
+                }
+                Err(diagnostics) => {
+                    failed.fetch_add(1, Ordering::Relaxed);
+                    print_diagnostics(&diagnostics, Some(project));
+                }
+            });
+            progress.inc(stale as u64);
+        },
+    );
+    progress.finish_and_clear();
+    if let Err(error) = writer.finish(&program) {
+        eprintln!("obs: {error}; nästa bygge gör om alla dokument");
+    }
+
+    let round = Round {
+        written: written.into_inner(),
+        unchanged,
+        removed: removed.into_inner(),
+        failed: failed.into_inner(),
+        files: plan.units.len() + plan.refused.len(),
+    };
+    let mut summary = vec![
+        count(round.written, "dokument byggt", "dokument byggda"),
+        count(round.unchanged, "oförändrat", "oförändrade"),
+    ];
+    if round.removed > 0 {
+        summary.push(count(round.removed, "borttaget", "borttagna"));
+    }
+    eprintln!("{}", summary.join(", "));
+    if round.failed > 0 {
+        eprintln!(
+            "{} av {} filer byggdes inte; inga befintliga PDF:er skrevs över för dem",
+            round.failed, round.files
+        );
+    }
+    round
+}

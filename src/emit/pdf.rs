@@ -1,0 +1,161 @@
+//! The PDF emitter: a job → Tera → Typst source → PDF bytes. It holds what
+//! every document shares (the compiled templates, the Typst library and
+//! fonts), so one emitter serves a whole build, on every thread, and a
+//! `watch` session from save to save.
+
+use crate::diagnostic::Diagnostic;
+use crate::document::MeetingDocument;
+use crate::model::DelegationDecision;
+use crate::plan::{Document, Job, SourceFile, Unit};
+use crate::project::{self, Project};
+use crate::redact;
+use crate::render::{RenderError, Renderer, Templates, TypstDocument};
+use crate::typeset::{self, TypesetError, Typesetter};
+
+/// Typesets documents from one template set.
+pub struct PdfEmitter {
+    renderer: Renderer,
+    typesetter: Typesetter,
+}
+
+/// One document made.
+#[derive(Debug)]
+pub struct Emitted {
+    /// The job's output path inside the output folder.
+    pub output: std::path::PathBuf,
+    /// The PDF.
+    pub pdf: Vec<u8>,
+    /// Its page count.
+    pub pages: usize,
+    /// The generated Typst source, when asked to keep it.
+    pub source: Option<TypstDocument>,
+    /// Typst's warnings, as warnings of the source file.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Why a document could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum EmitError {
+    /// A template failed.
+    #[error(transparent)]
+    Render(#[from] RenderError),
+    /// Typst failed.
+    #[error(transparent)]
+    Typeset(#[from] TypesetError),
+    /// The plan named a file the project cannot give (a bug: plans are made
+    /// of files without errors).
+    #[error("{0} cannot be read; run `protokoll check`")]
+    Unreadable(String),
+}
+
+impl PdfEmitter {
+    /// Compiles `templates` and loads the fonts.
+    pub fn new(templates: &Templates) -> Result<Self, RenderError> {
+        Ok(PdfEmitter {
+            renderer: Renderer::new(templates)?,
+            typesetter: Typesetter::new(),
+        })
+    }
+
+    /// The same emitter, keeping Typst's memoised layouts through `age`
+    /// documents (see [`Typesetter::keeping_results_for`]).
+    pub fn keeping_results_for(mut self, age: usize) -> Self {
+        self.typesetter = self.typesetter.keeping_results_for(age);
+        self
+    }
+
+    /// Makes `job` of `unit`.
+    pub fn emit(
+        &self,
+        project: &Project,
+        unit: &Unit,
+        job: &Job,
+        options: super::EmitOptions,
+    ) -> Result<Emitted, EmitError> {
+        let source = self.render(project, unit, job)?;
+        let typeset = self.typesetter.typeset(
+            &source,
+            &typeset::Job {
+                date: unit.date,
+                ident: &job.ident,
+            },
+        )?;
+        let warnings = typeset
+            .warnings
+            .iter()
+            .map(|w| Diagnostic::warning(&unit.file, None, format!("Typst: {w}")))
+            .collect();
+        Ok(Emitted {
+            output: job.output.clone(),
+            pdf: typeset.pdf,
+            pages: typeset.pages,
+            source: options.keep_source.then_some(source),
+            warnings,
+        })
+    }
+
+    fn render(
+        &self,
+        project: &Project,
+        unit: &Unit,
+        job: &Job,
+    ) -> Result<TypstDocument, EmitError> {
+        let unreadable = || EmitError::Unreadable(unit.file.display().to_string());
+        let (SourceFile::Meeting { organ, .. } | SourceFile::Delegation { organ, .. }) =
+            unit.source;
+        let folder = &project.organs[organ];
+        let organ = folder.organ.as_ref().map_err(|_| unreadable())?;
+        match (unit.source, job.document) {
+            (SourceFile::Meeting { meeting, .. }, Document::Meeting(document)) => {
+                let numbered = folder.meetings[meeting]
+                    .meeting
+                    .as_ref()
+                    .map_err(|_| unreadable())?;
+                let delegations: Vec<DelegationDecision> = if numbered
+                    .meeting
+                    .paragraphs
+                    .iter()
+                    .any(|p| p.delegation_report)
+                {
+                    let held = numbered.meeting.date.value.0;
+                    let reported = folder.reported_at(held).decisions;
+                    reported.into_iter().map(|(_, d)| d.clone()).collect()
+                } else {
+                    Vec::new()
+                };
+                let source = if document == MeetingDocument::WebProtocol {
+                    // Masked before rendering, so no secret reaches Typst.
+                    let web = redact::for_web(organ, numbered, &delegations);
+                    self.renderer.meeting_document(
+                        document,
+                        &web.organ,
+                        &web.meeting,
+                        &[],
+                        &web.delegations,
+                    )?
+                } else {
+                    let assets = folder.assets_named(project::attachment_files(&numbered.meeting));
+                    self.renderer.meeting_document(
+                        document,
+                        organ,
+                        numbered,
+                        &assets,
+                        &delegations,
+                    )?
+                };
+                Ok(source)
+            }
+            (SourceFile::Delegation { decision, .. }, Document::Delegation) => {
+                let decision = folder.delegations[decision]
+                    .decision
+                    .as_ref()
+                    .map_err(|_| unreadable())?;
+                let assets = folder.assets_named([]);
+                Ok(self
+                    .renderer
+                    .delegation_decision(organ, decision, &assets)?)
+            }
+            _ => Err(unreadable()),
+        }
+    }
+}

@@ -1,0 +1,252 @@
+//! The build cache: which document the last build wrote to each file of the
+//! output folder, by fingerprint. It lives in the output folder itself
+//! (`.byggcache.json`), so a copied or deleted output folder takes its
+//! cache along.
+//!
+//! It can only make work be skipped, never a wrong PDF be kept: an entry
+//! counts only while its file is there with the size and modification time
+//! it was written with, and a cache that cannot be read, or was written by
+//! another build of protokoll, is set aside whole.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::time::UNIX_EPOCH;
+
+use serde::{Deserialize, Serialize};
+
+use crate::plan::{Fingerprint, Previous};
+use crate::project::ContentHash;
+
+/// The cache file's name inside the output folder.
+pub const CACHE_FILE: &str = ".byggcache.json";
+
+/// Bumped when the file's shape changes.
+const FORMAT: u32 = 1;
+
+/// The cache as read, and what the next build adds to it.
+#[derive(Debug, Clone, Default)]
+pub struct BuildCache {
+    entries: BTreeMap<PathBuf, Entry>,
+}
+
+/// Why a cache file was set aside.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ignored {
+    /// There is none, in an output folder that already holds documents.
+    Missing,
+    /// It is not a cache file of this format.
+    Unreadable,
+    /// Another build of protokoll wrote it.
+    OtherProgram,
+}
+
+impl std::fmt::Display for Ignored {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Ignored::Missing => "ingen byggcache i utdatamappen; alla dokument byggs",
+            Ignored::Unreadable => "byggcachen kunde inte läsas och används inte; alla dokument byggs",
+            Ignored::OtherProgram => {
+                "byggcachen är från en annan version av protokoll och används inte; alla dokument byggs"
+            }
+        })
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct File {
+    format: u32,
+    program: String,
+    documents: BTreeMap<String, Entry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct Entry {
+    fingerprint: String,
+    size: u64,
+    modified_ns: u128,
+}
+
+/// The size and modification time of `path`, as the cache records them.
+fn stamp(path: &Path) -> Option<(u64, u128)> {
+    let metadata = std::fs::metadata(path).ok()?;
+    let modified = metadata.modified().ok()?.duration_since(UNIX_EPOCH).ok()?;
+    Some((metadata.len(), modified.as_nanos()))
+}
+
+impl BuildCache {
+    /// Reads the cache of the output folder `out`, keeping only the entries
+    /// whose files are there as written; `program` is this build's identity.
+    pub fn read(out: &Path, program: &str) -> (BuildCache, Option<Ignored>) {
+        let path = out.join(CACHE_FILE);
+        let text = match std::fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(_) if !out.is_dir() => return (BuildCache::default(), None),
+            Err(_) => {
+                let has_documents = walkdir::WalkDir::new(out)
+                    .into_iter()
+                    .filter_map(Result::ok)
+                    .any(|e| e.path().extension().is_some_and(|x| x == "pdf"));
+                return (
+                    BuildCache::default(),
+                    has_documents.then_some(Ignored::Missing),
+                );
+            }
+        };
+        let Ok(file) = serde_json::from_str::<File>(&text) else {
+            return (BuildCache::default(), Some(Ignored::Unreadable));
+        };
+        if file.format != FORMAT {
+            return (BuildCache::default(), Some(Ignored::Unreadable));
+        }
+        if file.program != program {
+            return (BuildCache::default(), Some(Ignored::OtherProgram));
+        }
+        let entries = file
+            .documents
+            .into_iter()
+            .map(|(relative, entry)| (PathBuf::from(relative), entry))
+            .filter(|(relative, entry)| {
+                stamp(&out.join(relative)) == Some((entry.size, entry.modified_ns))
+            })
+            .collect();
+        (BuildCache { entries }, None)
+    }
+
+    /// What the plan needs to know of the output folder: the recorded
+    /// fingerprints and every PDF there.
+    pub fn previous(&self, out: &Path) -> Previous {
+        let mut fingerprints = BTreeMap::new();
+        for (relative, entry) in &self.entries {
+            if let Some(hash) = parse_hex(&entry.fingerprint) {
+                fingerprints.insert(relative.clone(), hash);
+            }
+        }
+        let documents: BTreeSet<PathBuf> = walkdir::WalkDir::new(out)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "pdf"))
+            .filter_map(|e| e.path().strip_prefix(out).ok().map(Path::to_path_buf))
+            .collect();
+        Previous {
+            fingerprints,
+            documents,
+        }
+    }
+
+    /// Records that `relative` (inside `out`) was just written as the
+    /// document with `fingerprint`.
+    pub fn record(&mut self, out: &Path, relative: &Path, fingerprint: Fingerprint) {
+        match stamp(&out.join(relative)) {
+            Some((size, modified_ns)) => {
+                let entry = Entry {
+                    fingerprint: fingerprint.hex(),
+                    size,
+                    modified_ns,
+                };
+                self.entries.insert(relative.to_path_buf(), entry);
+            }
+            None => {
+                self.entries.remove(relative);
+            }
+        }
+    }
+
+    /// Forgets `relative`, which was removed or is being rewritten.
+    pub fn forget(&mut self, relative: &Path) {
+        self.entries.remove(relative);
+    }
+
+    /// Writes the cache into `out`, atomically.
+    pub fn write(&self, out: &Path, program: &str) -> Result<(), super::WriteError> {
+        let file = File {
+            format: FORMAT,
+            program: program.to_owned(),
+            documents: self
+                .entries
+                .iter()
+                .map(|(p, e)| (p.to_string_lossy().replace('\\', "/"), e.clone()))
+                .collect(),
+        };
+        let json = serde_json::to_string_pretty(&file).unwrap_or_default();
+        super::write_atomic(&out.join(CACHE_FILE), json.as_bytes())
+    }
+}
+
+fn parse_hex(hex: &str) -> Option<ContentHash> {
+    if hex.len() != 64 || !hex.is_ascii() {
+        return None;
+    }
+    let mut bytes = [0u8; 32];
+    for (i, byte) in bytes.iter_mut().enumerate() {
+        *byte = u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).ok()?;
+    }
+    Some(ContentHash(bytes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PROGRAM: &str = "protokoll test";
+
+    fn fingerprint(byte: u8) -> Fingerprint {
+        ContentHash([byte; 32])
+    }
+
+    #[test]
+    fn an_entry_counts_only_while_its_file_is_as_written() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let out = dir.path();
+        let kept = Path::new("o/2021/2021-02-26-protokoll.pdf");
+        let changed = Path::new("o/2021/2021-02-26-kallelse.pdf");
+        let gone = Path::new("o/2021/2021-02-26-anslagsbevis.pdf");
+        let mut cache = BuildCache::default();
+        for relative in [kept, changed, gone] {
+            super::super::write_atomic(&out.join(relative), b"%PDF-1.7").expect("write");
+            cache.record(out, relative, fingerprint(1));
+        }
+        cache.write(out, PROGRAM).expect("write cache");
+        std::fs::write(out.join(changed), b"%PDF-1.7 edited by hand").expect("edit");
+        std::fs::remove_file(out.join(gone)).expect("remove");
+
+        let (read, ignored) = BuildCache::read(out, PROGRAM);
+        assert_eq!(ignored, None);
+        let previous = read.previous(out);
+        assert_eq!(
+            previous.fingerprints.keys().collect::<Vec<_>>(),
+            [&kept.to_path_buf()]
+        );
+        assert_eq!(previous.fingerprints[kept], fingerprint(1));
+        assert_eq!(previous.documents.len(), 2);
+    }
+
+    #[test]
+    fn a_foreign_or_broken_cache_is_set_aside_whole() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let out = dir.path();
+        let relative = Path::new("o/x.pdf");
+        super::super::write_atomic(&out.join(relative), b"%PDF").expect("write");
+        let mut cache = BuildCache::default();
+        cache.record(out, relative, fingerprint(2));
+        cache.write(out, "protokoll 0.0.1").expect("write cache");
+        let (read, ignored) = BuildCache::read(out, PROGRAM);
+        assert_eq!(ignored, Some(Ignored::OtherProgram));
+        assert!(read.previous(out).fingerprints.is_empty());
+
+        for broken in [
+            "",
+            "{",
+            "[]",
+            "{\"format\": 99, \"program\": \"x\", \"documents\": {}}",
+        ] {
+            std::fs::write(out.join(CACHE_FILE), broken).expect("write");
+            let (read, ignored) = BuildCache::read(out, PROGRAM);
+            assert_eq!(ignored, Some(Ignored::Unreadable), "{broken:?}");
+            assert!(read.previous(out).fingerprints.is_empty());
+        }
+        std::fs::remove_file(out.join(CACHE_FILE)).expect("remove");
+        assert_eq!(BuildCache::read(out, PROGRAM).1, Some(Ignored::Missing));
+        let empty = tempfile::tempdir().expect("temp dir");
+        assert_eq!(BuildCache::read(&empty.path().join("new"), PROGRAM).1, None);
+    }
+}
