@@ -22,22 +22,12 @@ PARAGRAPHS=${PARAGRAPHS:-15}
 TYPST_SAMPLE=${TYPST_SAMPLE:-25}
 WATCH_ROUNDS=${WATCH_ROUNDS:-10}
 RESULTS=${RESULTS:-$ROOT/target/bench-engine}
-TYPST_VERSION=0.15.1
 
 say() { printf '\n== %s\n' "$*" >&2; }
 
-[ -x /usr/bin/time ] || { apt-get install -y time || { apt-get update && apt-get install -y time; }; }
-if ! command -v typst >/dev/null; then
-    say "installing typst-cli $TYPST_VERSION (compiles for a long while)"
-    CARGO_TARGET_DIR=${TYPST_CLI_TARGET:-/tmp/typst-cli-target} \
-        cargo install typst-cli --version "$TYPST_VERSION" --locked
-    export PATH="$HOME/.cargo/bin:$PATH"
-fi
+# shellcheck source=benches/tools.sh
+source "$ROOT/benches/tools.sh"
 TYPST="typst compile --font-path $ROOT/fonts --ignore-system-fonts --pdf-standard a-2a,ua-1"
-
-say "cargo build --release"
-cargo build --release
-BIN=$ROOT/target/release/protokoll
 
 TMP=$(mktemp -d /tmp/protokoll-engine.XXXXXX)
 trap 'rm -rf "$TMP"' EXIT

@@ -22,7 +22,6 @@ WARMUP=${WARMUP:-2}
 PARAGRAPHS=${PARAGRAPHS:-100}
 BATCHES=${BATCHES:-5 10 20}
 RESULTS=${RESULTS:-$ROOT/target/bench}
-TYPST_VERSION=0.15.1
 
 say() { printf '\n== %s\n' "$*" >&2; }
 
@@ -31,24 +30,8 @@ if ! command -v hyperfine >/dev/null; then
     say "installing hyperfine"
     apt-get install -y hyperfine || { apt-get update && apt-get install -y hyperfine; }
 fi
-[ -x /usr/bin/time ] || { apt-get install -y time || { apt-get update && apt-get install -y time; }; }
-if ! command -v typst >/dev/null; then
-    say "installing typst-cli $TYPST_VERSION (compiles for a long while)"
-    CARGO_TARGET_DIR=${TYPST_CLI_TARGET:-/tmp/typst-cli-target} \
-        cargo install typst-cli --version "$TYPST_VERSION" --locked
-    export PATH="$HOME/.cargo/bin:$PATH"
-fi
-if [[ "$(typst --version)" != "typst $TYPST_VERSION"* ]]; then
-    echo "warning: $(typst --version) is not typst $TYPST_VERSION, the version protokoll links" >&2
-fi
-# The CLI's spelling of the PDF standards flag (0.15: --pdf-standard a-2a,ua-1).
-help=$(typst compile --help)
-grep -q -- '--pdf-standard' <<<"$help" \
-    || { echo "typst compile has no --pdf-standard flag; see typst compile --help" >&2; exit 1; }
-
-say "cargo build --release"
-cargo build --release
-BIN=$ROOT/target/release/protokoll
+# shellcheck source=benches/tools.sh
+source "$ROOT/benches/tools.sh"
 
 # --- inputs ------------------------------------------------------------------
 TMP=$(mktemp -d /tmp/protokoll-bench.XXXXXX)

@@ -332,11 +332,14 @@ fn meeting_documents(
                 MeetingDocument::WebProtocol,
             ));
             let documents = document::applicable(meeting, *web || web_made);
+            // The meeting's documents all start `<datum>-` in its year folder:
+            // a range of the sorted set, not a scan of the whole output folder.
             let year_dir = PathBuf::from(&organ.name).join(date.year().to_string());
+            let from = year_dir.join(format!("{date}-"));
+            let to = year_dir.join(format!("{date}."));
             let remove = previous
                 .documents
-                .iter()
-                .filter(|p| p.parent() == Some(year_dir.as_path()))
+                .range(from..to)
                 .filter(|p| {
                     p.file_stem()
                         .and_then(|s| s.to_str())

@@ -74,11 +74,11 @@ pub enum TemplateSource {
 }
 
 /// Why a file's model is missing.
-#[derive(Debug, Clone, thiserror::Error)]
+#[derive(Debug, thiserror::Error)]
 pub enum FileError {
     /// It could not be read.
-    #[error("{0}")]
-    Load(String),
+    #[error(transparent)]
+    Load(#[from] LoadError),
     /// It is not valid YAML of the right shape.
     #[error(transparent)]
     Parse(#[from] ParseError),
@@ -88,15 +88,9 @@ impl FileError {
     /// The error as a diagnostic of `file`.
     pub fn to_diagnostic(&self, file: &Path) -> Diagnostic {
         match self {
-            FileError::Load(message) => Diagnostic::error(file, None, message.clone()),
+            FileError::Load(error) => Diagnostic::error(file, None, error.to_string()),
             FileError::Parse(error) => error.to_diagnostic(),
         }
-    }
-}
-
-impl From<LoadError> for FileError {
-    fn from(error: LoadError) -> Self {
-        FileError::Load(error.to_string())
     }
 }
 
@@ -146,7 +140,7 @@ pub struct OrganFolder<M> {
     /// Every delegationsbeslut file of the organ, sorted by path.
     pub delegations: Vec<DelegationFile>,
     /// The logo and the bilagor the files name, by the path as written.
-    pub assets: BTreeMap<String, Result<Asset, String>>,
+    pub assets: BTreeMap<String, Result<Asset, LoadError>>,
     /// Whether the organ's own file is among what was named (`check` reports
     /// its errors even when no meeting of it is named).
     pub named: bool,
@@ -592,7 +586,7 @@ fn load_organ(
     let assets = named_assets
         .into_iter()
         .map(|relative| {
-            let asset = files::resolve_asset(&dir, &relative).map_err(|e| e.to_string());
+            let asset = files::resolve_asset(&dir, &relative);
             (relative, asset)
         })
         .collect();

@@ -31,7 +31,7 @@ pub(super) fn assets<'a>(
         seen.push(&path.value);
         if let Some(Err(reason)) = organ_folder.assets.get(&path.value) {
             found.push(
-                Diagnostic::error(file, span_of(path), reason.clone())
+                Diagnostic::error(file, span_of(path), reason.to_string())
                     .with_hint("paths are relative to the organ folder, e.g. bilagor/vb-2020.pdf"),
             );
         }

@@ -27,6 +27,7 @@ mod votes;
 #[cfg(test)]
 mod testing;
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -127,12 +128,23 @@ impl FileFindings {
 pub struct Findings {
     /// One entry per file.
     pub files: Vec<FileFindings>,
+    /// Where each file's entry is in `files`.
+    index: HashMap<PathBuf, usize>,
 }
 
 impl Findings {
+    fn new(files: Vec<FileFindings>) -> Self {
+        let index = files
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (f.file.clone(), i))
+            .collect();
+        Findings { files, index }
+    }
+
     /// The findings of `file`, when it was checked.
     pub fn of(&self, file: &Path) -> Option<&FileFindings> {
-        self.files.iter().find(|f| f.file == file)
+        self.index.get(file).map(|&i| &self.files[i])
     }
 
     /// Whether `file` was checked and has no error.
@@ -187,7 +199,7 @@ pub fn validate_project(project: &Project, rules: Rules) -> Findings {
             });
         }
     }
-    Findings { files }
+    Findings::new(files)
 }
 
 fn check_meeting(

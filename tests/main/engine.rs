@@ -23,7 +23,11 @@ struct Folder {
     dir: tempfile::TempDir,
 }
 
-const SECOND: &str = "datum: 2021-02-05
+/// A meeting of the organ on `date`, with its §§ (YAML list items) and any
+/// keys before them (`extra`).
+fn meeting_yaml(date: &str, extra: &str, paragraphs: &str) -> String {
+    format!(
+        "datum: {date}
 tid: \"09:00–10:00\"
 plats: Kommunhuset, sal 1
 beslutande:
@@ -34,43 +38,40 @@ beslutande:
 ordförande: Anna Andersson
 sekreterare: Cecilia Ceder
 justerare: [Bertil Berg]
-justering:
-  datum: 2021-02-05
-  sätt: muntligen
-paragrafer:
+{extra}paragrafer:
   - rubrik: Mötet öppnas
     text: Ordförande öppnar mötet.
-  - rubrik: Budget 2021
+{paragraphs}"
+    )
+}
+
+fn second() -> String {
+    meeting_yaml(
+        "2021-02-05",
+        "justering:\n  datum: 2021-02-05\n  sätt: muntligen\n",
+        "  - rubrik: Budget 2021
     beslut:
       - Budgeten fastställs.
     utdrag_till: [Ekonomienheten]
-";
+",
+    )
+}
 
-const THIRD: &str = "datum: 2021-03-05
-tid: \"09:00–10:00\"
-plats: Kommunhuset, sal 1
-beslutande:
-  - namn: Anna Andersson
-    parti: S
-  - namn: Bertil Berg
-    parti: M
-ordförande: Anna Andersson
-sekreterare: Cecilia Ceder
-justerare: [Bertil Berg]
-paragrafer:
-  - rubrik: Mötet öppnas
-    text: Ordförande öppnar mötet.
-  - rubrik: Mötet avslutas
-    text: Ordförande avslutar mötet.
-";
+fn third() -> String {
+    meeting_yaml(
+        "2021-03-05",
+        "",
+        "  - rubrik: Mötet avslutas\n    text: Ordförande avslutar mötet.\n",
+    )
+}
 
 impl Folder {
     fn new() -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
         support::copy_dir(&support::fixture("minimal"), dir.path());
         let folder = Folder { dir };
-        support::write(&folder.meeting("2021-02-05"), SECOND);
-        support::write(&folder.meeting("2021-03-05"), THIRD);
+        support::write(&folder.meeting("2021-02-05"), &second());
+        support::write(&folder.meeting("2021-03-05"), &third());
         folder
     }
 
