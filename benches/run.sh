@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Speed and memory benchmark: `protokoll build` against the Typst CLI compiling
+# Speed and memory benchmark: `protokoll build --alla` (every document typeset,
+# whatever the build cache says) against the Typst CLI compiling
 # the very same generated sources: `build` makes every document of a meeting
 # (protocol, kallelse, an utdrag per § with utdrag_till, anslagsbevis), and the
 # Typst side compiles each of their .typ files in turn. Not run in CI (installing typst-cli compiles
@@ -75,7 +76,7 @@ for case in socsam synthetic; do
     say "hyperfine: $case"
     hyperfine --shell=none --warmup "$WARMUP" --runs "$RUNS" \
         --export-markdown "$RESULTS/$case.md" --export-json "$RESULTS/$case.json" \
-        -n protokoll "$BIN build ${FILE[$case]} --out $TMP/out" \
+        -n protokoll "$BIN build ${FILE[$case]} --out $TMP/out --alla" \
         -n typst "bash -c 'for typ in ${DIR[$case]}/*.typ; do $TYPST \$typ $TMP/x.pdf || exit 1; done'"
 done
 
@@ -97,10 +98,10 @@ say "peak RSS (/usr/bin/time -v)"
 {
     echo "| build | meetings | peak RSS (MiB) | wall (s) | s per meeting |"
     echo "|:---|---:|---:|---:|---:|"
-    row "protokoll build, one $PARAGRAPHS-§ meeting" 1 "$BIN" build "$SYNTH" --out "$TMP/rss"
+    row "protokoll build, one $PARAGRAPHS-§ meeting" 1 "$BIN" build "$SYNTH" --out "$TMP/rss" --alla
     for n in $BATCHES; do
         row "protokoll build, folder of $PARAGRAPHS-§ meetings" "$n" \
-            "$BIN" build "$TMP/batch$n/meetings/bench" --out "$TMP/rss"
+            "$BIN" build "$TMP/batch$n/meetings/bench" --out "$TMP/rss" --alla
     done
     row "typst compile, the one meeting's protocol .typ" 1 $TYPST "${TYP[synthetic]}" "$TMP/x.pdf"
 } | tee "$RESULTS/rss.md"
