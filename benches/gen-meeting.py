@@ -12,7 +12,9 @@ writes
 
 With --meetings M > 1 the meetings fall on M consecutive Fridays from
 2025-01-10 (2025-03-14 is the tenth), and each one continues the § numbering of
-the one before (no `första_paragraf`). The output depends only on the
+the one before (no `första_paragraf`). Past 50 meetings the next 50 go to the
+next year (2026/, from its second Friday), and so on: 1,000 meetings span
+2025–2044. The output depends only on the
 arguments and --seed: the same call writes the same bytes. Stdlib only.
 """
 
@@ -230,6 +232,18 @@ ledamöter_antal: 12
 """
 
 
+# Meetings per year when there are more than fit in one: 50 Fridays from the
+# second week of January, then the next year.
+PER_YEAR = 50
+
+
+def fridays_from(year):
+    """The PER_YEAR Fridays of `year` from the first on or after 8 January."""
+    start = dt.date(year, 1, 8)
+    start += dt.timedelta(days=(4 - start.weekday()) % 7)
+    return [start + dt.timedelta(weeks=i) for i in range(PER_YEAR)]
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("dir", help="folder to write meetings/bench/ into")
@@ -239,19 +253,18 @@ def main():
     args = ap.parse_args()
 
     organ_dir = os.path.join(args.dir, "meetings", "bench")
-    year_dir = os.path.join(organ_dir, "2025")
-    os.makedirs(year_dir, exist_ok=True)
+    os.makedirs(organ_dir, exist_ok=True)
     with open(os.path.join(organ_dir, "organ.yaml"), "w", encoding="utf-8") as f:
         f.write(ORGAN)
     if args.meetings == 1:
         dates = [dt.date(2025, 3, 14)]
     else:
-        if args.meetings > 50:
-            raise SystemExit("at most 50 meetings fit in one year of Fridays")
-        dates = [dt.date(2025, 1, 10) + dt.timedelta(weeks=i) for i in range(args.meetings)]
+        dates = [fridays_from(2025 + i // PER_YEAR)[i % PER_YEAR] for i in range(args.meetings)]
     for i, date in enumerate(dates):
         gen = Gen(args.seed + i)
         first = 1 if args.meetings == 1 else None
+        year_dir = os.path.join(organ_dir, str(date.year))
+        os.makedirs(year_dir, exist_ok=True)
         path = os.path.join(year_dir, f"{date.isoformat()}.yaml")
         with open(path, "w", encoding="utf-8") as f:
             f.write(gen.meeting_yaml(date, args.paragraphs, first))

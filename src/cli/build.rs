@@ -53,7 +53,6 @@ pub(super) fn run(
     request: Request,
     output: OutputArgs,
 ) -> Result<ExitCode, Vec<Diagnostic>> {
-    use_threads(output.jobs);
     let config = Config::new(request, &output);
     let paths = default_paths(paths);
     let project = load(&paths, &config)?;
@@ -66,15 +65,14 @@ pub(super) fn run(
     })
 }
 
-/// Sets the number of threads that typeset (`--jobs`); rayon's default is
-/// one per core.
+/// Sets up the threads that load and typeset: `jobs` of them (`--jobs`),
+/// by default one per core.
 pub(super) fn use_threads(jobs: Option<usize>) {
-    if let Some(n) = jobs {
-        // Fails only when the pool already exists, which it does not yet.
-        let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(n.max(1))
-            .build_global();
-    }
+    // Fails only when the pool already exists, which it does not yet.
+    let _ = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs.unwrap_or(0))
+        .stack_size(emit::THREAD_STACK_BYTES)
+        .build_global();
 }
 
 /// Loads and numbers the project of `paths`.
@@ -191,6 +189,7 @@ pub(super) fn build_round(project: &Project, emitter: &PdfEmitter, config: &Conf
         emitter,
         EmitOptions {
             keep_source: config.keep_source,
+            threads: rayon::current_num_threads(),
         },
         |unit, result| {
             let stale = unit.jobs.iter().filter(|j| !j.up_to_date).count();

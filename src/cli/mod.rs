@@ -237,6 +237,15 @@ pub enum Format {
 
 /// Runs the parsed command line and returns the process's exit code.
 pub fn run(args: Args) -> ExitCode {
+    let jobs = match &args.command {
+        Command::Build { output, .. }
+        | Command::Kallelse { output, .. }
+        | Command::Utdrag { output, .. }
+        | Command::Anslag { output, .. }
+        | Command::Watch { output, .. } => output.jobs,
+        Command::Check { .. } | Command::Templates { .. } | Command::Schema { .. } => None,
+    };
+    build::use_threads(jobs);
     let result = match args.command {
         Command::Build { paths, web, output } => {
             build::run(paths, Request::Applicable { web }, output)

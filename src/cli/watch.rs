@@ -33,7 +33,6 @@ pub(super) fn run(
     request: Request,
     output: OutputArgs,
 ) -> Result<ExitCode, Vec<Diagnostic>> {
-    build::use_threads(output.jobs);
     let config = Config::new(request, &output);
     let paths = default_paths(paths);
     let (events, receiver) = mpsc::channel();
