@@ -174,6 +174,9 @@ struct Token<'t> {
     core: &'t str,
     lead: bool,
     trail: bool,
+    /// Whether `core` starts with a capital, worked out once per word: every
+    /// window of every known name asks.
+    capital: bool,
 }
 
 fn tokens(text: &str) -> Vec<Token<'_>> {
@@ -186,6 +189,7 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
                 core,
                 lead: start.len() != raw.len(),
                 trail: core.len() != start.len(),
+                capital: capitalised(core),
             }
         })
         .collect()
@@ -194,6 +198,9 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
 /// Runs of words in `text` that are one or two edits from a known name.
 fn near_misses<'k>(text: &str, known: &'k [Known], exact: &HashSet<&str>) -> Vec<Hit<'k>> {
     let tokens = tokens(text);
+    // A name starts with a capital, so only windows that start at one are
+    // looked at: most words of running text are not.
+    let starts: Vec<usize> = (0..tokens.len()).filter(|&i| tokens[i].capital).collect();
     let mut hits: Vec<Hit> = Vec::new();
     for name in known {
         // Full names only: a lone first name is too short to tell a typo
@@ -204,8 +211,10 @@ fn near_misses<'k>(text: &str, known: &'k [Known], exact: &HashSet<&str>) -> Vec
         // A hyphen that joins or splits words changes the count by one.
         let sizes = name.tokens.saturating_sub(1).max(1)..=name.tokens + 1;
         for size in sizes {
-            for start in 0..tokens.len().saturating_sub(size - 1) {
-                let window = &tokens[start..start + size];
+            for &start in &starts {
+                let Some(window) = tokens.get(start..start + size) else {
+                    break;
+                };
                 if let Some(hit) = compare(window, name, exact) {
                     hits.push(Hit {
                         start,
@@ -232,7 +241,14 @@ fn near_misses<'k>(text: &str, known: &'k [Known], exact: &HashSet<&str>) -> Vec
 }
 
 fn compare<'k>(window: &[Token], name: &'k Known, exact: &HashSet<&str>) -> Option<Hit<'k>> {
-    if !window.first().is_some_and(|t| capitalised(t.core)) {
+    if !window.first().is_some_and(|t| t.capital) {
+        return None;
+    }
+    // Each edit changes the length by at most one character of four bytes;
+    // a window far longer or shorter than the name cannot be near it, and
+    // most are, so they are turned away before any string is built.
+    let bytes = window.iter().map(|t| t.core.len()).sum::<usize>() + window.len() - 1;
+    if bytes.abs_diff(name.name.len()) > 4 * MAX_DISTANCE {
         return None;
     }
     let last = window.len() - 1;
@@ -263,7 +279,11 @@ fn compare<'k>(window: &[Token], name: &'k Known, exact: &HashSet<&str>) -> Opti
         return None;
     }
     let distance = strsim::levenshtein(&written, &name.name);
-    let allowed = if name.name.chars().count() < 10 { 1 } else { 2 };
+    let allowed = if name.name.chars().count() < 10 {
+        1
+    } else {
+        MAX_DISTANCE
+    };
     (1..=allowed).contains(&distance).then_some(Hit {
         start: 0,
         end: 0,
@@ -272,6 +292,10 @@ fn compare<'k>(window: &[Token], name: &'k Known, exact: &HashSet<&str>) -> Opti
         distance,
     })
 }
+
+/// The most edits between a written name and a known one that count as a
+/// misspelling (for names of ten characters or more; shorter ones, one).
+const MAX_DISTANCE: usize = 2;
 
 /// Whitespace collapsed to single spaces.
 fn collapse(text: &str) -> String {

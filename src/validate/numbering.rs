@@ -57,11 +57,12 @@ pub(super) fn within_bounds(subject: &Subject, found: &mut Vec<Diagnostic>) -> b
 pub(super) fn check(subject: &Subject, found: &mut Vec<Diagnostic>) {
     let meeting = &subject.meeting.meeting;
     let this = MeetingSummary::of(subject.file, meeting);
-    let others: Vec<MeetingSummary> = subject
+    // References, not copies: a folder of a thousand meetings would copy a
+    // million summaries.
+    let others: Vec<&MeetingSummary> = subject
         .organ_meetings
         .iter()
         .filter(|m| m.file != subject.file)
-        .cloned()
         .collect();
 
     for other in others.iter().filter(|m| m.date == this.date) {
@@ -89,7 +90,9 @@ pub(super) fn check(subject: &Subject, found: &mut Vec<Diagnostic>) {
     let mut earlier: Vec<(&MeetingSummary, u32)> = others
         .iter()
         .filter(|m| m.date.year() == this.date.year() && m.date < this.date)
-        .map(|m| (m, number::first_paragraph(m, &others)))
+        // An earlier meeting's numbering does not count this one, so the
+        // whole list serves, with or without this meeting in it.
+        .map(|m| (*m, number::first_paragraph(m, subject.organ_meetings)))
         .collect();
     earlier.sort_by_key(|(m, _)| m.date);
 
