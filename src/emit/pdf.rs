@@ -111,18 +111,11 @@ impl PdfEmitter {
                     .meeting
                     .as_ref()
                     .map_err(|_| unreadable())?;
-                let delegations: Vec<DelegationDecision> = if numbered
-                    .meeting
-                    .paragraphs
+                let delegations: Vec<DelegationDecision> = unit
+                    .listed_delegations
                     .iter()
-                    .any(|p| p.delegation_report)
-                {
-                    let held = numbered.meeting.date.value.0;
-                    let reported = folder.reported_at(held).decisions;
-                    reported.into_iter().map(|(_, d)| d.clone()).collect()
-                } else {
-                    Vec::new()
-                };
+                    .filter_map(|&i| folder.delegations[i].decision.as_ref().ok().cloned())
+                    .collect();
                 let source = if document == MeetingDocument::WebProtocol {
                     // Masked before rendering, so no secret reaches Typst.
                     let web = redact::for_web(organ, numbered, &delegations);

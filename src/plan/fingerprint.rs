@@ -54,6 +54,7 @@ impl Fingerprinter {
         organ: &OrganFolder<NumberedMeeting>,
         file: &MeetingFile<NumberedMeeting>,
         meeting: &NumberedMeeting,
+        listed_delegations: &[usize],
         document: MeetingDocument,
         output: &Path,
     ) -> Fingerprint {
@@ -64,15 +65,8 @@ impl Fingerprinter {
             field(&mut hasher, asset.relative.as_bytes());
             field(&mut hasher, &asset.hash.0);
         }
-        if meeting
-            .meeting
-            .paragraphs
-            .iter()
-            .any(|p| p.delegation_report)
-        {
-            for (decision, _) in organ.reported_at(meeting.meeting.date.value.0).decisions {
-                field(&mut hasher, &decision.hash.0);
-            }
+        for &index in listed_delegations {
+            field(&mut hasher, &organ.delegations[index].hash.0);
         }
         ContentHash(hasher.finalize().into())
     }

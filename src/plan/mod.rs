@@ -122,6 +122,10 @@ pub struct Unit {
     pub jobs: Vec<Job>,
     /// Documents of this file in the output folder that it no longer yields.
     pub remove: Vec<PathBuf>,
+    /// The delegationsbeslut its § with `delegationsbeslut: true` lists:
+    /// indices in the organ's [`crate::project::OrganFolder::delegations`],
+    /// worked out once for the fingerprints and the emitter.
+    pub listed_delegations: Vec<usize>,
     /// The file's warnings.
     pub warnings: Vec<Diagnostic>,
 }
@@ -196,12 +200,28 @@ pub fn plan(
             match meeting_documents(options.request, meeting, organ, previous) {
                 Ok((documents, remove)) => {
                     let date = meeting.meeting.date.value.0;
+                    let listed_delegations = if meeting
+                        .meeting
+                        .paragraphs
+                        .iter()
+                        .any(|p| p.delegation_report)
+                    {
+                        organ.reported_at(date).decisions
+                    } else {
+                        Vec::new()
+                    };
                     let jobs = documents
                         .into_iter()
                         .map(|d| {
                             let output = meeting_output(organ, date, d);
-                            let fingerprint =
-                                fingerprinter.meeting(organ, file, meeting, d, &output);
+                            let fingerprint = fingerprinter.meeting(
+                                organ,
+                                file,
+                                meeting,
+                                &listed_delegations,
+                                d,
+                                &output,
+                            );
                             job(
                                 Document::Meeting(d),
                                 output,
@@ -218,6 +238,7 @@ pub fn plan(
                         date,
                         jobs,
                         remove,
+                        listed_delegations,
                         warnings: warnings_of(&file.path),
                     });
                 }
@@ -266,6 +287,7 @@ pub fn plan(
                     options,
                 )],
                 remove: Vec::new(),
+                listed_delegations: Vec::new(),
                 warnings: warnings_of(&file.path),
             });
         }

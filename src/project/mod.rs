@@ -176,8 +176,9 @@ pub struct DelegationFile {
 /// [`OrganFolder::reported_at`]).
 #[derive(Debug, Default)]
 pub struct Reported<'a> {
-    /// The decisions reported there, by date and Dnr.
-    pub decisions: Vec<(&'a DelegationFile, &'a DelegationDecision)>,
+    /// The decisions reported there, by date and Dnr: their indices in
+    /// [`OrganFolder::delegations`], each a file that could be read.
+    pub decisions: Vec<usize>,
     /// Decision files that cannot be read, so cannot be placed.
     pub unreadable: Vec<(&'a DelegationFile, &'a FileError)>,
 }
@@ -294,12 +295,9 @@ impl<M: MeetingModel> OrganFolder<M> {
     /// What numbering and the rules across files need of each meeting that
     /// could be parsed (an unparsable one gets its own error).
     pub fn summaries(&self) -> Vec<MeetingSummary> {
-        self.meetings
-            .iter()
-            .filter_map(|m| {
-                let meeting = m.meeting.as_ref().ok()?;
-                Some(MeetingSummary::of(&m.path, meeting.meeting()))
-            })
+        self.summaries_by_index()
+            .into_iter()
+            .map(|(_, summary)| summary)
             .collect()
     }
 
@@ -327,7 +325,8 @@ impl<M: MeetingModel> OrganFolder<M> {
             .chain([held])
             .collect();
         let mut reported = Reported::default();
-        for file in &self.delegations {
+        let mut listed = Vec::new();
+        for (index, file) in self.delegations.iter().enumerate() {
             match &file.decision {
                 Ok(decision) => {
                     let at = document::reporting_meeting(
@@ -336,15 +335,16 @@ impl<M: MeetingModel> OrganFolder<M> {
                         dates.iter().copied(),
                     );
                     if at == Some(held) {
-                        reported.decisions.push((file, decision));
+                        listed.push((index, decision));
                     }
                 }
                 Err(error) => reported.unreadable.push((file, error)),
             }
         }
-        reported.decisions.sort_by(|(_, a), (_, b)| {
+        listed.sort_by(|(_, a), (_, b)| {
             (a.date.value, &a.case_number.value).cmp(&(b.date.value, &b.case_number.value))
         });
+        reported.decisions = listed.into_iter().map(|(index, _)| index).collect();
         reported
     }
 }
