@@ -155,7 +155,7 @@ pub(super) fn build_round(project: &Project, emitter: &PdfEmitter, config: &Conf
     {
         eprintln!("obs: {ignored}");
     }
-    let previous = cache.previous(&config.out);
+    let previous = cache.previous();
     let plan = plan::plan(
         project,
         &findings,

@@ -27,6 +27,8 @@ const FORMAT: u32 = 1;
 #[derive(Debug, Clone, Default)]
 pub struct BuildCache {
     entries: BTreeMap<PathBuf, Entry>,
+    /// Every PDF in the output folder when it was read.
+    documents: BTreeSet<PathBuf>,
 }
 
 /// Why a cache file was set aside.
@@ -77,29 +79,30 @@ impl BuildCache {
     /// Reads the cache of the output folder `out`, keeping only the entries
     /// whose files are there as written; `program` is this build's identity.
     pub fn read(out: &Path, program: &str) -> (BuildCache, Option<Ignored>) {
-        let path = out.join(CACHE_FILE);
-        let text = match std::fs::read_to_string(&path) {
-            Ok(text) => text,
-            Err(_) if !out.is_dir() => return (BuildCache::default(), None),
-            Err(_) => {
-                let has_documents = walkdir::WalkDir::new(out)
-                    .into_iter()
-                    .filter_map(Result::ok)
-                    .any(|e| e.path().extension().is_some_and(|x| x == "pdf"));
-                return (
-                    BuildCache::default(),
-                    has_documents.then_some(Ignored::Missing),
-                );
-            }
+        // One walk of the output folder serves the notice and the plan.
+        let documents: BTreeSet<PathBuf> = walkdir::WalkDir::new(out)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "pdf"))
+            .filter_map(|e| e.path().strip_prefix(out).ok().map(Path::to_path_buf))
+            .collect();
+        let set_aside = |ignored: Option<Ignored>, documents| {
+            let cache = BuildCache {
+                entries: BTreeMap::new(),
+                documents,
+            };
+            (cache, ignored)
         };
-        let Ok(file) = serde_json::from_str::<File>(&text) else {
-            return (BuildCache::default(), Some(Ignored::Unreadable));
+        let Ok(text) = std::fs::read_to_string(out.join(CACHE_FILE)) else {
+            let notice = (!documents.is_empty()).then_some(Ignored::Missing);
+            return set_aside(notice, documents);
         };
-        if file.format != FORMAT {
-            return (BuildCache::default(), Some(Ignored::Unreadable));
-        }
+        let file = match serde_json::from_str::<File>(&text) {
+            Ok(file) if file.format == FORMAT => file,
+            _ => return set_aside(Some(Ignored::Unreadable), documents),
+        };
         if file.program != program {
-            return (BuildCache::default(), Some(Ignored::OtherProgram));
+            return set_aside(Some(Ignored::OtherProgram), documents);
         }
         let entries = file
             .documents
@@ -109,27 +112,22 @@ impl BuildCache {
                 stamp(&out.join(relative)) == Some((entry.size, entry.modified_ns))
             })
             .collect();
-        (BuildCache { entries }, None)
+        (BuildCache { entries, documents }, None)
     }
 
     /// What the plan needs to know of the output folder: the recorded
     /// fingerprints and every PDF there.
-    pub fn previous(&self, out: &Path) -> Previous {
-        let mut fingerprints = BTreeMap::new();
-        for (relative, entry) in &self.entries {
-            if let Some(hash) = parse_hex(&entry.fingerprint) {
-                fingerprints.insert(relative.clone(), hash);
-            }
-        }
-        let documents: BTreeSet<PathBuf> = walkdir::WalkDir::new(out)
-            .into_iter()
-            .filter_map(Result::ok)
-            .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "pdf"))
-            .filter_map(|e| e.path().strip_prefix(out).ok().map(Path::to_path_buf))
+    pub fn previous(&self) -> Previous {
+        let fingerprints = self
+            .entries
+            .iter()
+            .filter_map(|(relative, entry)| {
+                parse_hex(&entry.fingerprint).map(|hash| (relative.clone(), hash))
+            })
             .collect();
         Previous {
             fingerprints,
-            documents,
+            documents: self.documents.clone(),
         }
     }
 
@@ -211,7 +209,7 @@ mod tests {
 
         let (read, ignored) = BuildCache::read(out, PROGRAM);
         assert_eq!(ignored, None);
-        let previous = read.previous(out);
+        let previous = read.previous();
         assert_eq!(
             previous.fingerprints.keys().collect::<Vec<_>>(),
             [&kept.to_path_buf()]
@@ -231,7 +229,7 @@ mod tests {
         cache.write(out, "protokoll 0.0.1").expect("write cache");
         let (read, ignored) = BuildCache::read(out, PROGRAM);
         assert_eq!(ignored, Some(Ignored::OtherProgram));
-        assert!(read.previous(out).fingerprints.is_empty());
+        assert!(read.previous().fingerprints.is_empty());
 
         for broken in [
             "",
@@ -242,7 +240,7 @@ mod tests {
             std::fs::write(out.join(CACHE_FILE), broken).expect("write");
             let (read, ignored) = BuildCache::read(out, PROGRAM);
             assert_eq!(ignored, Some(Ignored::Unreadable), "{broken:?}");
-            assert!(read.previous(out).fingerprints.is_empty());
+            assert!(read.previous().fingerprints.is_empty());
         }
         std::fs::remove_file(out.join(CACHE_FILE)).expect("remove");
         assert_eq!(BuildCache::read(out, PROGRAM).1, Some(Ignored::Missing));
