@@ -147,14 +147,22 @@ pub(super) fn build_round(project: &Project, emitter: &PdfEmitter, config: &Conf
         Request::Notice => Rules::Plan,
         _ => Rules::Automatic,
     };
-    let findings = validate::validate_project(project, rules);
     let program = program_id();
-    let (cache, ignored) = BuildCache::read(&config.out, &program);
+    let (mut cache, ignored) = BuildCache::read(&config.out, &program);
     if let Some(ignored) = ignored
         && !config.rebuild_all
     {
         eprintln!("obs: {ignored}");
     }
+    let known = if config.rebuild_all {
+        validate::Known::default()
+    } else {
+        cache.known_findings()
+    };
+    let findings = validate::validate_project(project, rules, &known);
+    // Into a folder that holds nothing yet, the findings alone are not
+    // worth a cache file.
+    let new_findings = cache.record_findings(&findings) && config.out.exists();
     let previous = cache.previous();
     let plan = plan::plan(
         project,
@@ -179,7 +187,7 @@ pub(super) fn build_round(project: &Project, emitter: &PdfEmitter, config: &Conf
             count(unchanged, "oförändrat", "oförändrade")
         ));
     }
-    let writer = Writer::new(&config.out, cache);
+    let writer = Writer::new(&config.out, cache, new_findings);
     let failed = AtomicUsize::new(plan.refused.len());
     let written = AtomicUsize::new(0);
     let removed = AtomicUsize::new(0);

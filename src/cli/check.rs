@@ -28,7 +28,8 @@ pub(super) fn run(paths: Vec<PathBuf>, format: Format) -> Result<ExitCode, Vec<D
         ));
     }
     let project = number::number_all(loaded);
-    let findings = validate::validate_project(&project, Rules::Automatic);
+    let findings =
+        validate::validate_project(&project, Rules::Automatic, &validate::Known::default());
 
     // Organ files come first; a meeting repeats its organ's error, which is
     // shown once.

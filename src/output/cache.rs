@@ -7,6 +7,10 @@
 //! counts only while its file is there with the size and modification time
 //! it was written with, and a cache that cannot be read, or was written by
 //! another build of protokoll, is set aside whole.
+//!
+//! It also keeps each meeting's findings with the key they were found under
+//! (see `validate::meeting_key`), so a rebuild checks only what changed and
+//! still prints every warning.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -14,19 +18,22 @@ use std::time::UNIX_EPOCH;
 
 use serde::{Deserialize, Serialize};
 
+use crate::diagnostic::Diagnostic;
 use crate::plan::{Fingerprint, Previous};
 use crate::project::ContentHash;
+use crate::validate::{Findings, Known};
 
 /// The cache file's name inside the output folder.
 pub const CACHE_FILE: &str = ".byggcache.json";
 
 /// Bumped when the file's shape changes.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// The cache as read, and what the next build adds to it.
 #[derive(Debug, Clone, Default)]
 pub struct BuildCache {
     entries: BTreeMap<PathBuf, Entry>,
+    findings: BTreeMap<PathBuf, Found>,
     /// Every PDF in the output folder when it was read.
     documents: BTreeSet<PathBuf>,
 }
@@ -59,6 +66,14 @@ struct File {
     format: u32,
     program: String,
     documents: BTreeMap<String, Entry>,
+    /// Meeting file (as given on the command line) → its findings.
+    findings: BTreeMap<PathBuf, Found>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct Found {
+    key: String,
+    diagnostics: Vec<Diagnostic>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -89,6 +104,7 @@ impl BuildCache {
         let set_aside = |ignored: Option<Ignored>, documents| {
             let cache = BuildCache {
                 entries: BTreeMap::new(),
+                findings: BTreeMap::new(),
                 documents,
             };
             (cache, ignored)
@@ -112,7 +128,12 @@ impl BuildCache {
                 stamp(&out.join(relative)) == Some((entry.size, entry.modified_ns))
             })
             .collect();
-        (BuildCache { entries, documents }, None)
+        let cache = BuildCache {
+            entries,
+            findings: file.findings,
+            documents,
+        };
+        (cache, None)
     }
 
     /// What the plan needs to know of the output folder: the recorded
@@ -129,6 +150,37 @@ impl BuildCache {
             fingerprints,
             documents: self.documents.clone(),
         }
+    }
+
+    /// The findings of the last build, for validation to reuse.
+    pub fn known_findings(&self) -> Known {
+        let meetings = self
+            .findings
+            .iter()
+            .filter_map(|(file, found)| {
+                let key = parse_hex(&found.key)?;
+                Some((file.clone(), (key, found.diagnostics.clone())))
+            })
+            .collect();
+        Known { meetings }
+    }
+
+    /// Records this build's findings of meetings; whether any differ from
+    /// those recorded.
+    pub fn record_findings(&mut self, findings: &Findings) -> bool {
+        let mut changed = false;
+        for file in &findings.files {
+            let Some(key) = file.key else { continue };
+            let found = Found {
+                key: key.hex(),
+                diagnostics: file.diagnostics.clone(),
+            };
+            if self.findings.get(&file.file) != Some(&found) {
+                self.findings.insert(file.file.clone(), found);
+                changed = true;
+            }
+        }
+        changed
     }
 
     /// Records that `relative` (inside `out`) was just written as the
@@ -164,6 +216,7 @@ impl BuildCache {
                 .iter()
                 .map(|(p, e)| (p.to_string_lossy().replace('\\', "/"), e.clone()))
                 .collect(),
+            findings: self.findings.clone(),
         };
         let json = serde_json::to_string_pretty(&file).unwrap_or_default();
         super::write_atomic(&out.join(CACHE_FILE), json.as_bytes())

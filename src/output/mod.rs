@@ -70,12 +70,14 @@ pub struct Writer<'a> {
 }
 
 impl<'a> Writer<'a> {
-    /// A writer into `out`, starting from the cache read before planning.
-    pub fn new(out: &'a Path, cache: BuildCache) -> Self {
+    /// A writer into `out`, starting from the cache read before planning;
+    /// `changed` when the cache already differs from the one on disk (new
+    /// findings).
+    pub fn new(out: &'a Path, cache: BuildCache, changed: bool) -> Self {
         Writer {
             out,
             cache: Mutex::new(cache),
-            changed: std::sync::atomic::AtomicBool::new(false),
+            changed: std::sync::atomic::AtomicBool::new(changed),
         }
     }
 

@@ -1,4 +1,4 @@
-//! A job's fingerprint: SHA-256 over everything that shapes a document's
+//! A job's fingerprint: BLAKE3 over everything that shapes a document's
 //! bytes. Two builds whose fingerprints agree make the same PDF, so a
 //! document whose fingerprint is recorded for the file in the output folder
 //! need not be typeset again.
@@ -12,24 +12,22 @@
 
 use std::path::Path;
 
-use sha2::{Digest, Sha256};
-
 use super::Fingerprint;
 use crate::document::MeetingDocument;
 use crate::model::NumberedMeeting;
 use crate::project::{self, ContentHash, DelegationFile, MeetingFile, OrganFolder, Project};
 
 /// Bumped when what a fingerprint covers changes.
-const SCHEME: &str = "protokoll-fingerprint-1";
+const SCHEME: &str = "protokoll-fingerprint-2";
 
 /// Fingerprints for one project: the parts shared by every job, hashed once.
 pub(super) struct Fingerprinter {
-    shared: Sha256,
+    shared: blake3::Hasher,
 }
 
 impl Fingerprinter {
     pub(super) fn new(project: &Project, program: &str) -> Self {
-        let mut shared = Sha256::new();
+        let mut shared = blake3::Hasher::new();
         field(&mut shared, SCHEME.as_bytes());
         field(&mut shared, program.as_bytes());
         field(&mut shared, &project.templates_hash().0);
@@ -41,7 +39,7 @@ impl Fingerprinter {
         output: &Path,
         organ: &OrganFolder<NumberedMeeting>,
         source: ContentHash,
-    ) -> Sha256 {
+    ) -> blake3::Hasher {
         let mut hasher = self.shared.clone();
         field(&mut hasher, output.to_string_lossy().as_bytes());
         field(&mut hasher, &organ.hash.0);
@@ -68,7 +66,7 @@ impl Fingerprinter {
         for &index in listed_delegations {
             field(&mut hasher, &organ.delegations[index].hash.0);
         }
-        ContentHash(hasher.finalize().into())
+        ContentHash(*hasher.finalize().as_bytes())
     }
 
     pub(super) fn delegation(
@@ -82,13 +80,13 @@ impl Fingerprinter {
         for asset in organ.assets_named([]) {
             field(&mut hasher, &asset.hash.0);
         }
-        ContentHash(hasher.finalize().into())
+        ContentHash(*hasher.finalize().as_bytes())
     }
 }
 
 /// One length-prefixed field, so that no two different sequences of fields
 /// hash alike.
-fn field(hasher: &mut Sha256, bytes: &[u8]) {
-    hasher.update((bytes.len() as u64).to_le_bytes());
+fn field(hasher: &mut blake3::Hasher, bytes: &[u8]) {
+    hasher.update(&(bytes.len() as u64).to_le_bytes());
     hasher.update(bytes);
 }

@@ -246,6 +246,7 @@ pub fn plan(
                     file: file.path.clone(),
                     kind: FileKind::Meeting,
                     diagnostics: vec![Diagnostic::error(&file.path, None, refusal.to_string())],
+                    key: None,
                 }),
             }
         }

@@ -237,7 +237,7 @@ pub struct Asset {
     pub relative: String,
     /// Its contents.
     pub bytes: Vec<u8>,
-    /// SHA-256 of the contents, for the build's fingerprints.
+    /// The hash of the contents, for the build's fingerprints.
     pub hash: super::ContentHash,
 }
 

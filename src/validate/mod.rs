@@ -15,6 +15,9 @@
 //! | `files.rs` | logo and bilagor readable; delegationsbeslut to list, `anmäls_vid` |
 //!
 //! [`validate_project`] runs them over every selected file of a [`Project`].
+//! A meeting's findings depend only on what [`meeting_key`] hashes, so a
+//! build hands in those of its last run ([`Known`]) and a meeting whose key
+//! is unchanged is not checked again.
 
 mod content;
 mod dates;
@@ -36,7 +39,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::document;
 use crate::model::{NumberedMeeting, Organ, Person};
 use crate::number::MeetingSummary;
-use crate::project::{DelegationFile, MeetingFile, OrganFolder, Project};
+use crate::project::{ContentHash, DelegationFile, MeetingFile, OrganFolder, Project};
 
 /// What the rules look at: one numbered meeting in the light of its organ.
 #[derive(Debug, Clone, Copy)]
@@ -111,6 +114,15 @@ pub struct FileFindings {
     /// Its errors and warnings, in file order. A meeting's list also holds
     /// the errors of its organ file, since it cannot be built without it.
     pub diagnostics: Vec<Diagnostic>,
+    /// For a meeting: the hash of everything its findings depend on.
+    pub key: Option<ContentHash>,
+}
+
+/// Findings of an earlier run, by file, with the key they were found under.
+#[derive(Debug, Clone, Default)]
+pub struct Known {
+    /// Meeting file → (key, diagnostics).
+    pub meetings: HashMap<PathBuf, (ContentHash, Vec<Diagnostic>)>,
 }
 
 impl FileFindings {
@@ -153,8 +165,9 @@ impl Findings {
     }
 }
 
-/// Checks every selected file of the project against the rules.
-pub fn validate_project(project: &Project, rules: Rules) -> Findings {
+/// Checks every selected file of the project against the rules; a meeting
+/// whose key is in `known` gets the findings recorded there.
+pub fn validate_project(project: &Project, rules: Rules, known: &Known) -> Findings {
     let mut files = Vec::new();
     for organ in project.organs.iter().filter(|o| o.named) {
         if let Err(error) = &organ.organ {
@@ -162,6 +175,7 @@ pub fn validate_project(project: &Project, rules: Rules) -> Findings {
                 file: organ.file.clone(),
                 kind: FileKind::Organ,
                 diagnostics: vec![error.to_diagnostic(&organ.file)],
+                key: None,
             });
         }
     }
@@ -170,10 +184,17 @@ pub fn validate_project(project: &Project, rules: Rules) -> Findings {
             file: file.clone(),
             kind: FileKind::Meeting,
             diagnostics: vec![error.to_diagnostic(file)],
+            key: None,
         });
     }
     let summaries: Vec<Vec<MeetingSummary>> =
         project.organs.iter().map(OrganFolder::summaries).collect();
+    let contexts: Vec<ContentHash> = project
+        .organs
+        .iter()
+        .zip(&summaries)
+        .map(|(organ, summaries)| organ_context(organ, summaries))
+        .collect();
     let meetings: Vec<(usize, &MeetingFile<NumberedMeeting>)> = project
         .organs
         .iter()
@@ -185,10 +206,18 @@ pub fn validate_project(project: &Project, rules: Rules) -> Findings {
                 .map(move |m| (i, m))
         })
         .collect();
-    files.par_extend(meetings.par_iter().map(|&(organ, meeting)| FileFindings {
-        file: meeting.path.clone(),
-        kind: FileKind::Meeting,
-        diagnostics: check_meeting(&project.organs[organ], &summaries[organ], meeting, rules),
+    files.par_extend(meetings.par_iter().map(|&(organ, meeting)| {
+        let key = meeting_key(contexts[organ], meeting, rules);
+        let diagnostics = match known.meetings.get(&meeting.path) {
+            Some((known_key, diagnostics)) if *known_key == key => diagnostics.clone(),
+            _ => check_meeting(&project.organs[organ], &summaries[organ], meeting, rules),
+        };
+        FileFindings {
+            file: meeting.path.clone(),
+            kind: FileKind::Meeting,
+            diagnostics,
+            key: Some(key),
+        }
     }));
     for organ in &project.organs {
         for decision in organ.delegations.iter().filter(|d| d.selected) {
@@ -196,10 +225,64 @@ pub fn validate_project(project: &Project, rules: Rules) -> Findings {
                 file: decision.path.clone(),
                 kind: FileKind::Delegation,
                 diagnostics: check_delegation(organ, decision),
+                key: None,
             });
         }
     }
     Findings::new(files)
+}
+
+/// The hash of what every meeting of `organ` is checked against: the organ
+/// file, the numbering summary of its meetings (rules across files), its
+/// assets and its delegationsbeslut (each as read, or that it could not be).
+fn organ_context(
+    organ: &OrganFolder<NumberedMeeting>,
+    summaries: &[MeetingSummary],
+) -> ContentHash {
+    let mut hasher = blake3::Hasher::new();
+    let mut field = |bytes: &[u8]| {
+        hasher.update(&(bytes.len() as u64).to_le_bytes());
+        hasher.update(bytes);
+    };
+    field(&organ.hash.0);
+    for summary in summaries {
+        field(summary.file.as_os_str().as_encoded_bytes());
+        field(summary.date.to_string().as_bytes());
+        field(
+            &summary
+                .first_paragraph
+                .map_or(0, |n| u64::from(n) + 1)
+                .to_le_bytes(),
+        );
+        field(&summary.paragraph_count.to_le_bytes());
+    }
+    for (name, asset) in &organ.assets {
+        field(name.as_bytes());
+        match asset {
+            Ok(asset) => field(&asset.hash.0),
+            Err(error) => field(error.to_string().as_bytes()),
+        }
+    }
+    for decision in &organ.delegations {
+        field(decision.path.as_os_str().as_encoded_bytes());
+        field(&decision.hash.0);
+    }
+    ContentHash(*hasher.finalize().as_bytes())
+}
+
+/// The hash of everything a meeting's findings depend on: its file, its
+/// organ's context and the rules.
+pub fn meeting_key(
+    context: ContentHash,
+    file: &MeetingFile<NumberedMeeting>,
+    rules: Rules,
+) -> ContentHash {
+    let mut hasher = blake3::Hasher::new();
+    hasher.update(&context.0);
+    hasher.update(&file.hash.0);
+    hasher.update(&[rules as u8]);
+    hasher.update(file.path.as_os_str().as_encoded_bytes());
+    ContentHash(*hasher.finalize().as_bytes())
 }
 
 fn check_meeting(

@@ -294,6 +294,51 @@ fn a_corrupt_or_foreign_cache_is_ignored_and_the_build_is_right() {
 }
 
 #[test]
+fn a_rebuild_still_prints_every_warning() {
+    let folder = Folder::new();
+    let file = folder.meeting("2021-03-05");
+    let text = support::read(&file) + "  - rubrik: Tom punkt\n";
+    support::write(&file, &text);
+    let (_, first) = folder.build(&[]);
+    assert!(first.contains("Tom punkt"), "{first}");
+    // Nothing changed: no document is made, and the warning is printed again.
+    let (stdout, again) = folder.build(&[]);
+    assert_eq!(written_lines(&stdout), Vec::<&str>::new(), "{stdout}");
+    assert!(again.contains("Tom punkt"), "{again}");
+    assert_eq!(
+        first.lines().filter(|l| l.contains("Tom punkt")).count(),
+        again.lines().filter(|l| l.contains("Tom punkt")).count()
+    );
+}
+
+#[test]
+fn a_change_in_another_meeting_is_checked_again_in_this_one() {
+    let folder = Folder::new();
+    // The third meeting says it opens with § 6, but the first two end at § 4.
+    let third = folder.meeting("2021-03-05");
+    let text = support::read(&third).replace("paragrafer:", "första_paragraf: 6\nparagrafer:");
+    support::write(&third, &text);
+    let output = support::run(
+        [
+            OsStr::new("build"),
+            folder.meetings().as_os_str(),
+            OsStr::new("--out"),
+            folder.out().as_os_str(),
+        ],
+        None,
+    );
+    assert!(!output.status.success(), "{}", support::describe(&output));
+    assert!(!folder.pdf("2021-03-05-protokoll").exists());
+    // A § added to the first meeting makes § 6 right: the third meeting's
+    // findings must not be the recorded ones.
+    let first = folder.meeting("2021-01-01");
+    let text = support::read(&first) + "  - rubrik: Övriga frågor\n    text: Inga övriga frågor.\n";
+    support::write(&first, &text);
+    folder.build(&[]);
+    assert!(folder.pdf("2021-03-05-protokoll").is_file());
+}
+
+#[test]
 fn a_pdf_edited_after_the_build_is_made_again() {
     let folder = Folder::new();
     folder.build(&[]);
