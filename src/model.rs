@@ -72,6 +72,25 @@ pub struct Organ {
     #[serde(rename = "ersättare", default)]
     #[schemars(description = "Organets ersättare.")]
     pub substitutes: Vec<Person>,
+    /// Printed before every § number: "Sn" gives "Sn § 63".
+    #[serde(rename = "paragrafprefix", default)]
+    #[schemars(
+        description = "Skrivs före varje paragrafnummer i protokoll, ärendelista, utdrag, kallelse och anslagsbevis: Sn ger \"Sn § 63\"."
+    )]
+    pub paragraph_prefix: Option<String>,
+    /// The decision right after the § heading, then the text under
+    /// "Sammanfattning av ärendet".
+    #[serde(rename = "beslut_först", default)]
+    #[schemars(
+        description = "true: beslutet står direkt under paragrafens rubrik, följt av ärendets text under Sammanfattning av ärendet och sedan Beslutsunderlag. Utelämnad: false."
+    )]
+    pub decision_first: bool,
+    /// Every § of the protocol on a page of its own.
+    #[serde(rename = "ny_sida_per_paragraf", default)]
+    #[schemars(
+        description = "true: varje paragraf i protokollet börjar på en ny sida. Utelämnad: false."
+    )]
+    pub page_per_paragraph: bool,
 }
 
 /// One sammanträde: the contents of `meetings/<organ>/<year>/<date>.yaml`.
@@ -86,13 +105,20 @@ pub struct Meeting {
         description = "Sammanträdets datum, ÅÅÅÅ-MM-DD, t.ex. 2021-02-26."
     )]
     pub date: Spanned<IsoDate>,
-    /// Start and end time, "09:00–12:00".
+    /// Start and end time, "09:00–12:00", or several sittings.
     #[serde(rename = "tid")]
     #[schemars(
         with = "TimeRange",
-        description = "Sammanträdets start- och sluttid, TT:MM–TT:MM med tankstreck eller bindestreck, t.ex. \"09:00–12:00\"."
+        description = "Sammanträdets start- och sluttid, TT:MM–TT:MM med tankstreck eller bindestreck, t.ex. \"09:00–12:00\"; flera sammanträdespass skiljs med komma, t.ex. \"09:00–12:00, 14:25–14:45\"."
     )]
     pub time: Spanned<TimeRange>,
+    /// Breaks in the meeting, "10:25–10:42".
+    #[serde(rename = "ajourneringar", default)]
+    #[schemars(
+        with = "Vec<TimeRange>",
+        description = "Ajourneringar under sammanträdet, var och en TT:MM–TT:MM, t.ex. [\"10:25–10:42\"]. Skrivs under Plats och tid."
+    )]
+    pub adjournments: Vec<Spanned<TimeRange>>,
     /// Where the meeting was held.
     #[serde(rename = "plats")]
     #[schemars(description = "Var sammanträdet hölls, t.ex. Via webben, Teams.")]
@@ -226,6 +252,13 @@ pub struct Adjustment {
     #[serde(rename = "sätt", default)]
     #[schemars(description = "Hur protokollet justerades: muntligen, digitalt eller på papper.")]
     pub manner: Option<AdjustmentManner>,
+    /// Time of adjustment, "14:00".
+    #[serde(rename = "tid", default)]
+    #[schemars(
+        with = "Option<ClockTime>",
+        description = "Klockslaget för justeringen, TT:MM, t.ex. \"14:00\"."
+    )]
+    pub time: Option<Spanned<ClockTime>>,
 }
 
 /// The manner of adjustment.
@@ -546,23 +579,77 @@ impl JsonSchema for IsoDate {
     }
 }
 
-/// The meeting's start and end, written `HH:MM–HH:MM` (en dash or hyphen).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The meeting's sittings, each written `HH:MM–HH:MM` (en dash or hyphen),
+/// separated by commas: "09:00–12:00" or "09:00–12:00, 14:25–14:45".
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TimeRange {
-    /// When the meeting opened.
-    pub start: NaiveTime,
-    /// When it closed.
-    pub end: NaiveTime,
+    /// Each sitting's start and end, as written.
+    pub sittings: Vec<(NaiveTime, NaiveTime)>,
 }
 
 impl TimeRange {
-    /// Parses "09:00–12:00", "09:00-12:00" or "09.00 – 12.00".
+    /// Parses "09:00–12:00", "09:00-12:00", "09.00 – 12.00" or several of
+    /// them separated by commas.
     pub fn parse(text: &str) -> Option<TimeRange> {
-        let (start, end) = text.split_once(['–', '-'])?;
-        let time = |s: &str| NaiveTime::parse_from_str(&s.trim().replace('.', ":"), "%H:%M").ok();
-        Some(TimeRange {
-            start: time(start)?,
-            end: time(end)?,
+        let sittings = text
+            .split(',')
+            .map(|sitting| {
+                let (start, end) = sitting.split_once(['–', '-'])?;
+                Some((ClockTime::parse(start)?.0, ClockTime::parse(end)?.0))
+            })
+            .collect::<Option<Vec<_>>>()?;
+        Some(TimeRange { sittings })
+    }
+
+    /// "09:00–12:00, 14:25–14:45".
+    pub fn display(&self) -> String {
+        self.sittings
+            .iter()
+            .map(|(start, end)| format!("{}–{}", start.format("%H:%M"), end.format("%H:%M")))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// A time of day, written `HH:MM` or `HH.MM`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClockTime(pub NaiveTime);
+
+impl ClockTime {
+    /// Parses "14:00", "14.00" or "9:30".
+    pub fn parse(text: &str) -> Option<ClockTime> {
+        NaiveTime::parse_from_str(&text.trim().replace('.', ":"), "%H:%M")
+            .ok()
+            .map(ClockTime)
+    }
+}
+
+impl<'de> Deserialize<'de> for ClockTime {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        ClockTime::parse(&text).ok_or_else(|| {
+            de::Error::custom(format!(
+                "\"{text}\" är inget klockslag: skriv TT:MM, t.ex. \"14:00\""
+            ))
+        })
+    }
+}
+
+impl JsonSchema for ClockTime {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> Cow<'static, str> {
+        "ClockTime".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "pattern": "^\\s*([01]?[0-9]|2[0-3])[:.][0-5][0-9]\\s*$",
+            "patternErrorMessage": "Skriv klockslaget som TT:MM, t.ex. \"14:00\".",
+            "description": "Ett klockslag, TT:MM, t.ex. \"14:00\".",
         })
     }
 }
@@ -591,10 +678,11 @@ impl JsonSchema for TimeRange {
         // What `TimeRange::parse` accepts: hour 0–23 with one or two digits,
         // ':' or '.', hyphen or en dash, spaces around the dash.
         const TIME: &str = "([01]?[0-9]|2[0-3])[:.][0-5][0-9]";
+        let sitting = format!("\\s*{TIME}\\s*[-–]\\s*{TIME}\\s*");
         json_schema!({
             "type": "string",
-            "pattern": format!("^\\s*{TIME}\\s*[-–]\\s*{TIME}\\s*$"),
-            "patternErrorMessage": "Skriv tiden som TT:MM–TT:MM, t.ex. \"09:00–12:00\".",
+            "pattern": format!("^{sitting}(,{sitting})*$"),
+            "patternErrorMessage": "Skriv tiden som TT:MM–TT:MM, t.ex. \"09:00–12:00\"; flera pass skiljs med komma.",
             "description": "Start- och sluttid, TT:MM–TT:MM med tankstreck eller bindestreck, t.ex. \"09:00–12:00\".",
         })
     }
@@ -889,8 +977,21 @@ mod tests {
     #[test]
     fn time_ranges_accept_dash_and_en_dash() {
         let t = TimeRange::parse("09:00–12:00").expect("en dash");
-        assert_eq!(t.start, NaiveTime::from_hms_opt(9, 0, 0).expect("time"));
+        let at = |h, m| NaiveTime::from_hms_opt(h, m, 0).expect("time");
+        assert_eq!(t.sittings, [(at(9, 0), at(12, 0))]);
         assert_eq!(TimeRange::parse("09:00 - 12:00"), Some(t));
         assert!(TimeRange::parse("nio till tolv").is_none());
+    }
+
+    #[test]
+    fn time_ranges_may_name_several_sittings() {
+        let t = TimeRange::parse("09:00–12:00, 14.25–14.45").expect("two sittings");
+        assert_eq!(t.sittings.len(), 2);
+        assert_eq!(t.display(), "09:00–12:00, 14:25–14:45");
+        assert!(TimeRange::parse("09:00–12:00,").is_none());
+        assert_eq!(
+            ClockTime::parse("14.00").map(|c| c.0.format("%H:%M").to_string()),
+            Some("14:00".into())
+        );
     }
 }

@@ -296,6 +296,9 @@ fn organ_for_web(organ: &Organ, masker: &Masker) -> Organ {
         seat_count,
         members,
         substitutes,
+        paragraph_prefix,
+        decision_first,
+        page_per_paragraph,
     } = organ;
     Organ {
         name: masker.text(name),
@@ -309,6 +312,9 @@ fn organ_for_web(organ: &Organ, masker: &Masker) -> Organ {
         seat_count: *seat_count,
         members: people(members, masker),
         substitutes: people(substitutes, masker),
+        paragraph_prefix: masker.optional(paragraph_prefix),
+        decision_first: *decision_first,
+        page_per_paragraph: *page_per_paragraph,
     }
 }
 
@@ -316,6 +322,7 @@ fn meeting_for_web(meeting: &Meeting, masker: &Masker) -> Meeting {
     let Meeting {
         date,
         time,
+        adjournments,
         place,
         first_paragraph,
         voting,
@@ -334,6 +341,7 @@ fn meeting_for_web(meeting: &Meeting, masker: &Masker) -> Meeting {
     Meeting {
         date: date.clone(),
         time: time.clone(),
+        adjournments: adjournments.clone(),
         place: masker.text(place),
         first_paragraph: first_paragraph.clone(),
         voting: people(voting, masker),
@@ -349,11 +357,13 @@ fn meeting_for_web(meeting: &Meeting, masker: &Masker) -> Meeting {
                 date,
                 place,
                 manner,
+                time,
             } = a;
             Adjustment {
                 date: date.clone(),
                 place: masker.optional(place),
                 manner: *manner,
+                time: time.clone(),
             }
         }),
         posting: posting.as_ref().map(|p| {

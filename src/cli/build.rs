@@ -160,9 +160,9 @@ pub(super) fn build_round(project: &Project, emitter: &PdfEmitter, config: &Conf
         cache.known_findings()
     };
     let findings = validate::validate_project(project, rules, &known);
-    // Into a folder that holds nothing yet, the findings alone are not
+    // Into a folder that holds no document, the findings alone are not
     // worth a cache file.
-    let new_findings = cache.record_findings(&findings) && config.out.exists();
+    let new_findings = cache.record_findings(&findings) && cache.holds_documents();
     let previous = cache.previous();
     let plan = plan::plan(
         project,

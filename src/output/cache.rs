@@ -152,6 +152,11 @@ impl BuildCache {
         }
     }
 
+    /// Whether the output folder held any PDF when the cache was read.
+    pub fn holds_documents(&self) -> bool {
+        !self.documents.is_empty()
+    }
+
     /// The findings of the last build, for validation to reuse.
     pub fn known_findings(&self) -> Known {
         let meetings = self

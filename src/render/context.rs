@@ -6,14 +6,14 @@
 //! anslagsbevis) gets the same [`DocumentContext`]: the templates pick what
 //! they print, so a municipality's own template can print more.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use crate::calendar;
 use crate::document::MeetingDocument;
 use crate::model::{
-    AdjustmentManner, Confidentiality, DelegationDecision, Meeting, NumberedMeeting, Organ,
-    Paragraph, ParagraphNumber, Person,
+    Adjustment, AdjustmentManner, Confidentiality, DelegationDecision, Meeting, NumberedMeeting,
+    Organ, Paragraph, ParagraphNumber, Person,
 };
 
 /// The whole context of a meeting's document template, under `doc`.
@@ -38,6 +38,8 @@ pub struct DocumentContext<'a> {
 pub struct AppendixContext {
     /// For screen readers: "Bilaga till § 5: Verksamhetsberättelse 2020".
     pub alt: String,
+    /// Printed in the top margin of each of its pages: "Bilaga till § 5".
+    pub mark: String,
     /// Path of each page's image inside the document.
     pub pages: Vec<String>,
 }
@@ -61,6 +63,13 @@ pub struct OrganContext<'a> {
     pub members: Vec<PersonContext<'a>>,
     /// The organ's ersättare (roster in organ.yaml), for the kallelse.
     pub substitutes: Vec<PersonContext<'a>>,
+    /// Printed before every § number ("Sn"), when given.
+    pub paragraph_prefix: Option<&'a str>,
+    /// The decision right after the § heading, the text under
+    /// "Sammanfattning av ärendet" after it.
+    pub decision_first: bool,
+    /// Every § of the protocol on a new page.
+    pub page_per_paragraph: bool,
 }
 
 impl<'a> OrganContext<'a> {
@@ -72,8 +81,14 @@ impl<'a> OrganContext<'a> {
             decision_heading: organ.decision_heading.as_deref().unwrap_or("Beslut"),
             storage_place: organ.storage_place.as_deref(),
             logo: organ.logo.as_ref().map(|l| l.value.as_str()),
-            members: people(&organ.members),
-            substitutes: people(&organ.substitutes),
+            members: people(&organ.members, None),
+            substitutes: people(&organ.substitutes, None),
+            paragraph_prefix: organ
+                .paragraph_prefix
+                .as_deref()
+                .filter(|p| !p.trim().is_empty()),
+            decision_first: organ.decision_first,
+            page_per_paragraph: organ.page_per_paragraph,
         }
     }
 }
@@ -85,25 +100,33 @@ pub struct MeetingContext<'a> {
     pub date: String,
     /// "Fredag den 26 februari 2021".
     pub date_long: String,
-    /// "09:00–12:00".
+    /// "09:00–12:00", or the sittings: "09:00–12:00, 14:25–14:45".
     pub time: String,
+    /// The breaks: "10:25–10:42".
+    pub adjournments: Vec<String>,
     /// Place.
     pub place: &'a str,
     /// "1–15" (or "7" for a single §).
     pub paragraph_range: String,
+    /// "§§ 1–15", "§ 7", with the organ's prefix: "Sn §§ 60–66".
+    pub paragraphs_label: String,
     /// No justering yet: print UTKAST.
     pub draft: bool,
     /// Adjusted orally at the meeting.
     pub adjusted_orally: bool,
     /// Beslutande, then the other groups that have anyone in them.
     pub attendance: Vec<AttendanceGroup<'a>>,
+    /// Too many people for page 1 (more than 15 beslutande or 12 others present):
+    /// page 1 refers to a närvarolista on a page of its own.
+    pub separate_attendance_list: bool,
     /// The chair.
     pub chair: &'a str,
     /// The secretary.
     pub secretary: &'a str,
     /// The adjusters.
     pub adjusters: Vec<&'a str>,
-    /// "Digitalt 2021-03-03", when adjusted.
+    /// "Kommunkansliet, fredag 15 mars 2024 kl. 14.00. Justeras digitalt.",
+    /// when the justering is written down.
     pub adjustment: Option<String>,
     /// Dates of the posting, when posted.
     pub posting: Option<PostingContext>,
@@ -133,8 +156,14 @@ pub struct PersonContext<'a> {
     pub assignment: Option<&'a str>,
     /// Whom a serving substitute replaces.
     pub replaces: Option<&'a str>,
-    /// "1–7" when present only for some §§.
+    /// "1–7" when present only for some §§, as written ("1–2, del av 3").
     pub paragraphs: Option<String>,
+    /// "§ 3" or "§§ 1–7" (with the organ's prefix), when present only for
+    /// some §§.
+    pub paragraphs_label: Option<String>,
+    /// What the attendance list adds after the uppdrag: "tjänstgörande
+    /// ersättare för Per Ek, §§ 1–7".
+    pub note: Option<String>,
 }
 
 /// The notice-board dates.
@@ -167,16 +196,16 @@ pub struct ParagraphContext<'a> {
     pub documents: &'a [String],
     /// Proposal, Markdown.
     pub proposal: Option<&'a str>,
-    /// Motions: (by, motion).
-    pub motions: Vec<(&'a str, &'a str)>,
+    /// Motions.
+    pub motions: Vec<MotionContext<'a>>,
     /// The vote, when one was taken.
     pub vote: Option<VoteContext<'a>>,
     /// Decision points, inline Markdown.
     pub decisions: &'a [String],
-    /// Dissents: (name, reason).
-    pub dissents: Vec<(&'a str, Option<&'a str>)>,
-    /// Notes: (name, Markdown text).
-    pub notes: Vec<(&'a str, &'a str)>,
+    /// Dissents.
+    pub dissents: Vec<DissentContext<'a>>,
+    /// Notes (protokollsanteckningar).
+    pub notes: Vec<NoteContext<'a>>,
     /// Disqualified members.
     pub conflicts: Vec<&'a str>,
     /// Declared adjusted at once.
@@ -191,6 +220,46 @@ pub struct ParagraphContext<'a> {
     pub attachments: Vec<&'a str>,
     /// The delegationsbeslut this § reports (Anmälan av delegationsbeslut).
     pub delegation_reports: Vec<DelegationReport>,
+}
+
+/// A yrkande.
+#[derive(Debug, Serialize)]
+pub struct MotionContext<'a> {
+    /// Who moved it: "Anna Ek (S)".
+    pub by: &'a str,
+    /// What was moved.
+    pub motion: &'a str,
+}
+
+/// A reservation against the decision.
+#[derive(Debug, Serialize)]
+pub struct DissentContext<'a> {
+    /// Who.
+    pub name: &'a str,
+    /// Their party, when the meeting's beslutande give it.
+    pub party: Option<&'a str>,
+    /// Why, when given ("till förmån för eget yrkande").
+    pub reason: Option<&'a str>,
+}
+
+/// A protokollsanteckning.
+#[derive(Debug, Serialize)]
+pub struct NoteContext<'a> {
+    /// Who.
+    pub name: &'a str,
+    /// The note, inline Markdown.
+    pub text: &'a str,
+}
+
+/// One vote cast.
+#[derive(Debug, Serialize)]
+pub struct BallotContext<'a> {
+    /// The voter.
+    pub name: &'a str,
+    /// Their party, when the meeting's beslutande give it.
+    pub party: Option<&'a str>,
+    /// "Ja", "Nej" or "Avstår".
+    pub vote: &'static str,
 }
 
 /// One delegationsbeslut listed in an "Anmälan av delegationsbeslut" §.
@@ -211,8 +280,8 @@ pub struct DelegationReport {
 pub struct VoteContext<'a> {
     /// Proposition.
     pub proposition: Option<&'a str>,
-    /// Each member and their vote ("Ja", "Nej", "Avstår"), in the order given.
-    pub ballots: Vec<(&'a str, &'static str)>,
+    /// Each member and their vote, in the order given.
+    pub ballots: Vec<BallotContext<'a>>,
     /// Number of yes votes.
     pub yes: usize,
     /// Number of no votes.
@@ -233,6 +302,69 @@ fn range_label(first: ParagraphNumber, last: ParagraphNumber) -> String {
     }
 }
 
+/// "§ 7" for one §, "§§ 1–15" for more, after the organ's prefix ("Sn").
+fn paragraphs_label(prefix: Option<&str>, range: &str, single: bool) -> String {
+    let signs = if single { "§" } else { "§§" };
+    match prefix {
+        Some(prefix) => format!("{prefix} {signs} {range}"),
+        None => format!("{signs} {range}"),
+    }
+}
+
+/// Page 1 holds the attendance of a meeting of up to this many beslutande…
+pub const FIRST_PAGE_VOTING: usize = 15;
+/// …and this many others present (ersättare, tjänstepersoner, övriga; the
+/// frånvarande are few lines more): seed 001's size. A larger meeting gets a
+/// närvarolista of its own after page 1.
+pub const FIRST_PAGE_OTHERS: usize = 12;
+
+/// "Kommunkansliet, fredag 15 mars 2024 kl. 14.00. Justeras digitalt."
+fn adjustment_line(adjustment: &Adjustment) -> String {
+    let date = adjustment.date.value.0;
+    let manner = match adjustment.manner {
+        Some(AdjustmentManner::Oral) => Some("Justeras muntligen"),
+        Some(AdjustmentManner::Digital) => Some("Justeras digitalt"),
+        Some(AdjustmentManner::Paper) => Some("Justeras på papper"),
+        None => None,
+    };
+    // "plats: Digitalt" with "sätt: digitalt" would print the word twice.
+    let place = adjustment.place.as_deref().filter(|place| {
+        manner.is_none_or(|m| {
+            !m.trim_start_matches("Justeras ")
+                .eq_ignore_ascii_case(place.trim())
+        })
+    });
+    let mut day = format!(
+        "{} {} {} {}",
+        calendar::weekday_name(date.weekday()),
+        date.day(),
+        calendar::month_name(date.month()),
+        date.year()
+    );
+    if let Some(time) = &adjustment.time {
+        day.push_str(&format!(" kl. {}", time.value.0.format("%H.%M")));
+    }
+    let mut line = match place {
+        Some(place) => format!("{place}, {day}"),
+        None => capitalise(&day),
+    };
+    line.push('.');
+    if let Some(manner) = manner {
+        line.push(' ');
+        line.push_str(manner);
+        line.push('.');
+    }
+    line
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 impl<'a> DocumentContext<'a> {
     /// The context of `document`; `numbered` is already masked for the web
     /// version (see [`crate::redact`]).
@@ -241,24 +373,6 @@ impl<'a> DocumentContext<'a> {
         let date = meeting.date.value.0;
         let adjustment = meeting.adjustment.as_ref();
         let adjusted_orally = adjustment.is_some_and(|a| a.manner == Some(AdjustmentManner::Oral));
-        let adjustment_text = adjustment.map(|a| {
-            let manner = match a.manner {
-                Some(AdjustmentManner::Oral) => Some("Muntligen"),
-                Some(AdjustmentManner::Digital) => Some("Digitalt"),
-                Some(AdjustmentManner::Paper) => Some("På papper"),
-                None => None,
-            };
-            // "plats: Digitalt" with "sätt: digitalt" would print the word twice.
-            let place = a
-                .place
-                .as_deref()
-                .filter(|place| manner.is_none_or(|m| !m.eq_ignore_ascii_case(place)));
-            [manner, place, Some(&iso(a.date.value.0))]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join(", ")
-        });
         let posting = meeting.posting.as_ref().map(|p| {
             let posted = p.posted.value.0;
             PostingContext {
@@ -267,41 +381,52 @@ impl<'a> DocumentContext<'a> {
                 take_down: iso(calendar::take_down_day(posted)),
             }
         });
-        let time = meeting.time.value;
+        let organ_context = OrganContext::new(organ);
+        let prefix = organ_context.paragraph_prefix;
+        let range = range_label(numbered.first, numbered.last());
+        let others = meeting.substitutes.len() + meeting.officials.len() + meeting.others.len();
         DocumentContext {
             title: document.title(&organ.name, date),
             web: document == MeetingDocument::WebProtocol,
-            organ: OrganContext::new(organ),
             meeting: MeetingContext {
                 date: iso(date),
                 date_long: calendar::long_date(date),
-                time: format!(
-                    "{}–{}",
-                    time.start.format("%H:%M"),
-                    time.end.format("%H:%M")
-                ),
+                time: meeting.time.value.display(),
+                adjournments: meeting
+                    .adjournments
+                    .iter()
+                    .map(|a| a.value.display())
+                    .collect(),
                 place: &meeting.place,
-                paragraph_range: range_label(numbered.first, numbered.last()),
+                paragraphs_label: paragraphs_label(
+                    prefix,
+                    &range,
+                    numbered.first == numbered.last(),
+                ),
+                paragraph_range: range,
                 draft: adjustment.is_none(),
                 adjusted_orally,
-                attendance: attendance(meeting),
+                attendance: attendance(meeting, prefix),
+                separate_attendance_list: meeting.voting.len() > FIRST_PAGE_VOTING
+                    || others > FIRST_PAGE_OTHERS,
                 chair: &meeting.chair.value,
                 secretary: &meeting.secretary.value,
                 adjusters: meeting.adjusters.iter().map(|a| a.value.as_str()).collect(),
-                adjustment: adjustment_text,
+                adjustment: adjustment.map(adjustment_line),
                 posting,
                 adjusted_on: adjustment.map(|a| iso(a.date.value.0)),
             },
+            organ: organ_context,
             paragraphs: numbered
                 .paragraphs()
-                .map(|(number, p)| paragraph(number, p))
+                .map(|(number, p)| paragraph(number, p, prefix, &meeting.voting))
                 .collect(),
             appendices: Vec::new(),
         }
     }
 }
 
-fn attendance(meeting: &Meeting) -> Vec<AttendanceGroup<'_>> {
+fn attendance<'a>(meeting: &'a Meeting, prefix: Option<&str>) -> Vec<AttendanceGroup<'a>> {
     [
         ("Beslutande", &meeting.voting),
         ("Ersättare", &meeting.substitutes),
@@ -313,29 +438,63 @@ fn attendance(meeting: &Meeting) -> Vec<AttendanceGroup<'_>> {
     .filter(|(label, list)| *label == "Beslutande" || !list.is_empty())
     .map(|(label, list)| AttendanceGroup {
         label,
-        people: people(list),
+        people: people(list, prefix),
     })
     .collect()
 }
 
-fn people(list: &[Person]) -> Vec<PersonContext<'_>> {
+fn people<'a>(list: &'a [Person], prefix: Option<&str>) -> Vec<PersonContext<'a>> {
     list.iter()
-        .map(|p| PersonContext {
-            name: &p.name.value,
-            party: p.party.as_deref(),
-            organisation: p.organisation.as_deref(),
-            assignment: p.assignment.as_deref(),
-            replaces: p.replaces.as_ref().map(|r| r.value.as_str()),
-            paragraphs: p.paragraphs.as_ref().map(|s| s.value.to_string()),
+        .map(|p| {
+            let paragraphs_label = p.paragraphs.as_ref().map(|set| {
+                let single = matches!(set.value.ranges.as_slice(), [(a, b)] if a == b);
+                paragraphs_label(prefix, &set.value.to_string(), single)
+            });
+            let replaces = p
+                .replaces
+                .as_ref()
+                .map(|r| format!("tjänstgörande ersättare för {}", r.value));
+            let note = [replaces, paragraphs_label.clone()]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>();
+            PersonContext {
+                name: &p.name.value,
+                party: p.party.as_deref(),
+                organisation: p.organisation.as_deref(),
+                assignment: p.assignment.as_deref(),
+                replaces: p.replaces.as_ref().map(|r| r.value.as_str()),
+                paragraphs: p.paragraphs.as_ref().map(|s| s.value.to_string()),
+                paragraphs_label,
+                note: (!note.is_empty()).then(|| note.join(", ")),
+            }
         })
         .collect()
 }
 
-fn paragraph(number: ParagraphNumber, p: &Paragraph) -> ParagraphContext<'_> {
+fn party_of<'a>(voting: &'a [Person], name: &str) -> Option<&'a str> {
+    voting
+        .iter()
+        .find(|p| p.name.value == name)
+        .and_then(|p| p.party.as_deref())
+}
+
+fn paragraph<'a>(
+    number: ParagraphNumber,
+    p: &'a Paragraph,
+    prefix: Option<&str>,
+    voting: &'a [Person],
+) -> ParagraphContext<'a> {
     let vote = p.vote.as_ref().map(|v| {
         let ballots = [(&v.yes, "Ja"), (&v.no, "Nej"), (&v.abstain, "Avstår")]
             .into_iter()
-            .flat_map(|(names, ballot)| names.iter().map(move |n| (n.value.as_str(), ballot)))
+            .flat_map(|(names, vote)| {
+                names.iter().map(move |n| BallotContext {
+                    name: n.value.as_str(),
+                    party: party_of(voting, &n.value),
+                    vote,
+                })
+            })
             .collect();
         VoteContext {
             proposition: v.proposition.as_deref(),
@@ -347,7 +506,10 @@ fn paragraph(number: ParagraphNumber, p: &Paragraph) -> ParagraphContext<'_> {
     });
     ParagraphContext {
         number: number.0,
-        label: number.to_string(),
+        label: match prefix {
+            Some(prefix) => format!("{prefix} {number}"),
+            None => number.to_string(),
+        },
         title: &p.title.value,
         case_number: p.case_number.as_deref(),
         presenter: p.presenter.as_deref(),
@@ -357,19 +519,29 @@ fn paragraph(number: ParagraphNumber, p: &Paragraph) -> ParagraphContext<'_> {
         motions: p
             .motions
             .iter()
-            .map(|m| (m.by.as_str(), m.motion.as_str()))
+            .map(|m| MotionContext {
+                by: m.by.as_str(),
+                motion: m.motion.as_str(),
+            })
             .collect(),
         vote,
         decisions: &p.decisions,
         dissents: p
             .dissents
             .iter()
-            .map(|d| (d.name.value.as_str(), d.reason.as_deref()))
+            .map(|d| DissentContext {
+                name: d.name.value.as_str(),
+                party: party_of(voting, &d.name.value),
+                reason: d.reason.as_deref(),
+            })
             .collect(),
         notes: p
             .notes
             .iter()
-            .map(|n| (n.name.value.as_str(), n.text.as_str()))
+            .map(|n| NoteContext {
+                name: n.name.value.as_str(),
+                text: n.text.as_str(),
+            })
             .collect(),
         conflicts: p.conflicts.iter().map(|c| c.name.value.as_str()).collect(),
         adjusted_immediately: p.adjusted_immediately,
@@ -393,7 +565,7 @@ impl DelegationReport {
             case_number: decision.case_number.value.clone(),
             title: decision.title.value.clone(),
             decided_by: match &maker.title {
-                Some(title) => format!("{}, {}", maker.name.value, title.to_lowercase()),
+                Some(title) => format!("{}, {title}", maker.name.value),
                 None => maker.name.value.clone(),
             },
         }

@@ -72,6 +72,13 @@ enum Closer {
     // counted in `nesting`); `None` means the construct was rendered plainly.
     /// An inline construct.
     Inline(Option<&'static str>),
+    /// A link: whether `#link(…)[` was opened, where its words start in the
+    /// output, and the address to print after them (paper has no links).
+    Link {
+        opened: bool,
+        start: usize,
+        shown: Option<String>,
+    },
     /// A block without child blocks; the frame's block is finished after it.
     Leaf(Option<&'static str>),
     /// A block with its own frame of child blocks.
@@ -123,12 +130,15 @@ struct Renderer {
     nesting: usize,
     /// Text of the code or HTML block being read.
     capture: Option<String>,
+    /// For each table still to come, which columns hold only numbers.
+    numeric_columns: std::collections::VecDeque<Vec<bool>>,
 }
 
 fn render(md: &str, mode: Mode) -> String {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     let events: Vec<Event<'_>> = Parser::new_ext(md, options).collect();
     let loose = loose_lists(&events);
+    let numeric_columns = numeric_columns(&events);
     let mut renderer = Renderer {
         out: String::with_capacity(md.len() * 2),
         frames: vec![Frame {
@@ -139,6 +149,7 @@ fn render(md: &str, mode: Mode) -> String {
         closers: Vec::new(),
         nesting: 0,
         capture: None,
+        numeric_columns,
     };
     for (index, event) in events.into_iter().enumerate() {
         renderer.event(event, loose.get(index).copied().unwrap_or(false));
@@ -181,6 +192,82 @@ fn loose_lists(events: &[Event<'_>]) -> Vec<bool> {
         }
     }
     loose
+}
+
+/// For each table, in order, whether each column's body cells all hold a
+/// number ("1 200", "−3,5", "12 %"): those are aligned right unless the
+/// table says otherwise.
+fn numeric_columns(events: &[Event<'_>]) -> std::collections::VecDeque<Vec<bool>> {
+    let mut tables = std::collections::VecDeque::new();
+    let mut current: Option<(Vec<bool>, bool, usize, String)> = None;
+    for event in events {
+        match event {
+            Event::Start(Tag::Table(aligns)) => {
+                current = Some((vec![true; aligns.len()], false, 0, String::new()));
+            }
+            Event::Start(Tag::TableHead) => {
+                if let Some((_, in_head, ..)) = &mut current {
+                    *in_head = true;
+                }
+            }
+            Event::End(TagEnd::TableHead) => {
+                if let Some((_, in_head, ..)) = &mut current {
+                    *in_head = false;
+                }
+            }
+            Event::Start(Tag::TableRow) => {
+                if let Some((_, _, column, _)) = &mut current {
+                    *column = 0;
+                }
+            }
+            Event::Start(Tag::TableCell) => {
+                if let Some((.., text)) = &mut current {
+                    text.clear();
+                }
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some((.., text)) = &mut current {
+                    text.push_str(t);
+                }
+            }
+            Event::End(TagEnd::TableCell) => {
+                if let Some((numeric, in_head, column, text)) = &mut current {
+                    if !*in_head && let Some(slot) = numeric.get_mut(*column) {
+                        *slot &= is_number(text);
+                    }
+                    *column += 1;
+                }
+            }
+            Event::End(TagEnd::Table) => {
+                if let Some((numeric, ..)) = current.take() {
+                    tables.push_back(numeric);
+                }
+            }
+            _ => {}
+        }
+    }
+    tables
+}
+
+/// A cell that is a number as Swedish tables write them: digits with
+/// spaces between thousands, a decimal comma, a sign, a trailing % or unit
+/// of "kr"/"tkr"/"mnkr". An empty cell does not make a column non-numeric.
+fn is_number(cell: &str) -> bool {
+    let cell = cell.trim();
+    let cell = ["mnkr", "tkr", "kr", "%"]
+        .iter()
+        .find_map(|unit| cell.strip_suffix(unit))
+        .unwrap_or(cell)
+        .trim_end();
+    let cell = cell
+        .strip_prefix(['-', '−', '+', '±'])
+        .unwrap_or(cell)
+        .trim_start();
+    cell.is_empty()
+        || (cell.starts_with(|c: char| c.is_ascii_digit())
+            && cell.chars().all(|c| {
+                c.is_ascii_digit() || matches!(c, ' ' | '\u{a0}' | '\u{202f}' | ',' | '.')
+            }))
 }
 
 /// Link targets we turn into links; anything else (`file:`, relative paths,
@@ -420,7 +507,15 @@ impl Renderer {
                 let call = self.mode() == Mode::Block && self.can_nest();
                 if call {
                     self.begin_block();
-                    let align: Vec<&str> = aligns.iter().map(alignment).collect();
+                    let numeric = self.numeric_columns.pop_front().unwrap_or_default();
+                    let align: Vec<&str> = aligns
+                        .iter()
+                        .enumerate()
+                        .map(|(i, a)| match a {
+                            Alignment::None if numeric.get(i).copied().unwrap_or(false) => "right",
+                            other => alignment(other),
+                        })
+                        .collect();
                     self.out.push_str(&format!(
                         "#table(columns: {}, align: ({},)",
                         aligns.len(),
@@ -428,6 +523,7 @@ impl Renderer {
                     ));
                     self.nesting += 1;
                 } else {
+                    self.numeric_columns.pop_front();
                     // Line form: each row is a line, cells joined by `|`.
                     self.begin_text_block();
                     self.push_frame(Mode::Lines, true);
@@ -483,8 +579,22 @@ impl Renderer {
                 ..
             } => match allowed_url(link_type, &dest_url) {
                 Some(url) => {
-                    let open = format!("#link(\"{}\")[", escape_string_literal(&url));
-                    self.open_inline(&open);
+                    self.begin_inline();
+                    let opened = self.can_nest();
+                    if opened {
+                        self.out
+                            .push_str(&format!("#link(\"{}\")[", escape_string_literal(&url)));
+                        self.nesting += 1;
+                    }
+                    // An autolink shows its address already.
+                    let shown = (!matches!(link_type, LinkType::Autolink | LinkType::Email))
+                        .then(|| url.strip_prefix("mailto:").unwrap_or(&url).to_string());
+                    let start = self.out.len();
+                    self.closers.push(Closer::Link {
+                        opened,
+                        start,
+                        shown,
+                    });
                 }
                 None => {
                     self.begin_inline();
@@ -584,6 +694,26 @@ impl Renderer {
         match closer {
             Closer::Inline(close) => {
                 self.close_call(close);
+            }
+            Closer::Link {
+                opened,
+                start,
+                shown,
+            } => {
+                let words = self.out[start..].to_string();
+                if opened {
+                    self.nesting -= 1;
+                    self.out.push(']');
+                }
+                if let Some(shown) = shown {
+                    let mut address = String::new();
+                    escape_markup_into(&shown, &mut address);
+                    if words.trim() != address {
+                        self.out.push_str(" (");
+                        self.out.push_str(&address);
+                        self.out.push(')');
+                    }
+                }
             }
             Closer::Leaf(close) => {
                 self.close_call(close);
@@ -865,10 +995,31 @@ mod tests {
     }
 
     #[test]
+    fn columns_of_numbers_are_aligned_right() {
+        let md = "| Verksamhet | Budget (tkr) | Not |\n|---|---|:-:|\n| Vård | 1 200 | 3 |\n| Skola | −35,5 | |";
+        assert!(
+            markdown_block(md).starts_with("#table(columns: 3, align: (left, right, center,)"),
+            "{}",
+            markdown_block(md)
+        );
+        assert!(is_number("12 %") && is_number("4,5 mnkr") && is_number(""));
+        assert!(is_number("2020") && !is_number("ca 5") && !is_number("§ 5"));
+    }
+
+    #[test]
     fn links() {
         assert_eq!(
             markdown_block("[Region](https://regionjh.se)"),
-            "#link(\"https://regionjh.se\")[Region]"
+            "#link(\"https://regionjh.se\")[Region] (https\\:\\//regionjh.se)"
+        );
+        // Words that are the address already are not followed by it again.
+        assert_eq!(
+            markdown_block("[https://regionjh.se](https://regionjh.se)"),
+            "#link(\"https://regionjh.se\")[https\\:\\//regionjh.se]"
+        );
+        assert_eq!(
+            markdown_block("[Skriv till Arne](mailto:arne@regionjh.se)"),
+            "#link(\"mailto:arne@regionjh.se\")[Skriv till Arne] (arne\\@regionjh.se)"
         );
         assert_eq!(
             markdown_block("<https://regionjh.se/a_b>"),
@@ -883,7 +1034,7 @@ mod tests {
         assert_eq!(markdown_block("[x](protokoll.pdf)"), "x");
         assert_eq!(
             markdown_block("[x](<https://a.se/\"),read(\">)"),
-            "#link(\"https://a.se/\\\"),read(\\\"\")[x]"
+            "#link(\"https://a.se/\\\"),read(\\\"\")[x] (https\\:\\//a.se/\\\"),read(\\\")"
         );
         check(&markdown_block("[x](<https://a.se/\"),read(\">)"));
     }

@@ -296,6 +296,7 @@ fn appendices(
             }
             appendices.push(AppendixContext {
                 alt: format!("Bilaga till {number}: {}", attachment.title),
+                mark: format!("Bilaga till {number}"),
                 pages,
             });
         }

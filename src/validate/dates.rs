@@ -21,20 +21,60 @@ pub(super) fn check(subject: &Subject, found: &mut Vec<Diagnostic>) {
     let file = subject.file;
     let meeting = &subject.meeting.meeting;
     let time = &meeting.time;
-    if time.value.end <= time.value.start {
-        let (start, end) = (
-            time.value.start.format("%H:%M"),
-            time.value.end.format("%H:%M"),
-        );
-        let message = if time.value.end == time.value.start {
-            format!("tid ends when it starts ({start})")
-        } else {
-            format!("tid ends at {end}, before it starts at {start}")
+    for &(start, end) in &time.value.sittings {
+        if end <= start {
+            let same = end == start;
+            let (start, end) = (start.format("%H:%M"), end.format("%H:%M"));
+            let message = if same {
+                format!("tid ends when it starts ({start})")
+            } else {
+                format!("tid ends at {end}, before it starts at {start}")
+            };
+            found.push(
+                Diagnostic::error(file, span_of(time), message).with_hint(
+                    "write start–slut with the end after the start, e.g. \"09:00–12:00\"",
+                ),
+            );
+        }
+    }
+    for pair in time.value.sittings.windows(2) {
+        let ((_, ended), (started, _)) = (pair[0], pair[1]);
+        if started < ended {
+            found.push(
+                Diagnostic::error(
+                    file,
+                    span_of(time),
+                    format!(
+                        "sammanträdespasset kl. {} börjar innan det förra slutat kl. {}",
+                        started.format("%H:%M"),
+                        ended.format("%H:%M")
+                    ),
+                )
+                .with_hint("skriv passen i tidsordning, t.ex. \"09:00–12:00, 14:25–14:45\""),
+            );
+        }
+    }
+    let opened = time.value.sittings.first().map(|s| s.0);
+    let closed = time.value.sittings.last().map(|s| s.1);
+    for adjournment in &meeting.adjournments {
+        let Some(&(start, end)) = adjournment.value.sittings.first() else {
+            continue;
         };
-        found.push(
-            Diagnostic::error(file, span_of(time), message)
-                .with_hint("write start–slut with the end after the start, e.g. \"09:00–12:00\""),
-        );
+        let outside = opened.is_some_and(|o| start < o) || closed.is_some_and(|c| end > c);
+        if end <= start || outside || adjournment.value.sittings.len() > 1 {
+            found.push(
+                Diagnostic::error(
+                    file,
+                    span_of(adjournment),
+                    format!(
+                        "ajourneringen {} ligger inte inom sammanträdets tid {}",
+                        adjournment.value.display(),
+                        time.value.display()
+                    ),
+                )
+                .with_hint("skriv en ajournering som TT:MM–TT:MM mellan sammanträdets start och slut, t.ex. \"10:25–10:42\""),
+            );
+        }
     }
 
     let held = meeting.date.value.0;

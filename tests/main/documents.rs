@@ -164,7 +164,7 @@ fn utdrag_prints_the_paragraph_as_in_the_protocol_and_certifies_it() {
             "Arbetsutskottets protokoll den 13 september 2017, § 83",
             "Socialnämnden antar föreliggande förslag till basfinansiering",
             "Utdrag till: Region Kronoberg, Socialchef, Ekonomichef socialförvaltningen",
-            "Justering Digitalt, 2017-10-01",
+            "Justering Söndag 1 oktober 2017. Justeras digitalt.",
             "Rätt utdraget intygar",
             "Lena Persson",
             "Justerandes sign",
@@ -255,7 +255,7 @@ fn anslagsbevis_gives_the_posting_and_appeal_dates() {
             "Protokollet är justerat. Justeringen har tillkännagivits genom anslag",
             "Organ Socialnämnden",
             "Sammanträdesdatum 2017-09-27",
-            "Paragrafer §§ 63",
+            "Paragraf § 63",
             "Datum då anslaget sätts upp 2017-10-02",
             "Sista dag för överklagande 2017-10-23",
             "Datum då anslaget tas ned 2017-10-24",
@@ -333,7 +333,7 @@ fn the_anmalan_paragraph_lists_the_delegationsbeslut_reported_at_the_meeting() {
             "2019-12-19",
             "RUN/574/2019",
             "Fördelning av kvarvarande medel för strategisk utveckling inom social välfärd",
-            "Anders Byström, regional utvecklingsdirektör",
+            "Anders Byström, Regional utvecklingsdirektör",
         ],
     );
 

@@ -259,8 +259,10 @@ pub fn write_fixture(root: &Path) -> Vec<Case> {
         expected.push(format!("{}: {}", field("av"), field("yrkande")));
         expected.push(format!("Proposition: {}", field("proposition")));
         expected.push(field("beslut"));
+        // A beslutande's party follows their name.
+        let no_party = tagged("bparti", (i + 1) % n, TEXT_IS_TEXT[(i + 1) % n]);
         expected.push(format!(
-            "{no} reserverar sig mot beslutet {}.",
+            "{no} ({no_party}) reserverar sig mot beslutet {}.",
             field("motivering")
         ));
         expected.push(format!("{yes} låter anteckna: {}", field("anteckning")));

@@ -14,6 +14,7 @@ mod escaping;
 mod protocol;
 mod reproducible;
 mod schema;
+mod signed_protocol;
 mod snapshots;
 mod support;
 mod validate_pdf;

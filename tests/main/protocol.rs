@@ -190,13 +190,17 @@ fn arendelista_page_numbers_are_the_pages_of_the_headings() {
     for ((number, listed), (_, title)) in entries.iter().zip(&titles) {
         let start = heading_start(*number, title);
         assert!(
-            (1..=pages.len()).contains(listed) && *listed != list_index + 1,
-            "§ {number} listed on page {listed}, which is not a page of §§"
+            (1..=pages.len()).contains(listed),
+            "§ {number} listed on page {listed}, of {}",
+            pages.len()
         );
         // Re-extract the listed page on its own, as a reader would look it up.
+        // On the ärendelista's own page (the first §§ follow the list) the
+        // heading is the line without the dot leaders.
         let page = support::pdf_text(&pdf, Extract::Layout, Some((*listed, *listed)));
+        let headings = page.lines().filter(|l| !l.contains(". . ."));
         assert!(
-            has_line_starting(&page, &start),
+            headings.clone().any(|l| l.trim_start().starts_with(&start)),
             "ärendelista says {start:?}… is on page {listed}, but it is not:\n{page}"
         );
         // The heading is on that page only (the ärendelista itself aside),
@@ -293,7 +297,7 @@ fn socialnamnden_numbers_its_only_paragraph_63() {
         "a § line not numbered 63: {headings:?}"
     );
     let all = support::squash(&pages.concat());
-    assert!(all.contains("Paragrafer 63"), "{all}");
+    assert!(all.contains("Paragraf 63"), "{all}");
     assert!(
         PdfText::of(&pdf).contains(&format!("§ 63 {title}")),
         "the full heading § 63 {title} is missing"

@@ -38,6 +38,18 @@ fn built_pdfs_are_pdf_a_2a_and_pdf_ua_1() {
         support::example(crate::protocol::SOCIALNAMNDEN),
         crate::protocol::write_socsam_draft(&dir.path().join("draft")),
         crate::appendix::write_meeting_with_appendix(&dir.path().join("appendix")).0,
+        // Tables, links, numbered decisions, a vote, the § prefix.
+        crate::signed_protocol::write_ks(
+            &dir.path().join("ks"),
+            "",
+            crate::signed_protocol::KS_MEETING,
+        ),
+        // A närvarolista and a page per §.
+        crate::signed_protocol::write_ks(
+            &dir.path().join("fullmaktige"),
+            "ny_sida_per_paragraf: true\n",
+            &crate::signed_protocol::fullmaktige(61),
+        ),
     ];
     meetings.extend(
         crate::escaping::write_fixture(&dir.path().join("escaping"))
