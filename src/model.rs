@@ -688,19 +688,49 @@ impl JsonSchema for TimeRange {
     }
 }
 
-/// The §§ one person took part in: "1–7", "1–3, 9" or "9".
+/// The §§ one person took part in: "1–7", "1–3, 9", "9", or with a § they
+/// took part in only in part: "1–2, del av 3".
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParagraphSet {
-    /// Inclusive ranges of § numbers.
+    /// Inclusive ranges of § numbers taken part in whole.
     pub ranges: Vec<(u32, u32)>,
+    /// §§ taken part in only in part ("del av 3"): present there all the
+    /// same, for the rules.
+    pub partial: Vec<u32>,
+    /// As written in the file (whitespace collapsed), for printing; `None`
+    /// for a set made by the program.
+    pub written: Option<String>,
 }
 
 impl ParagraphSet {
-    /// Parses the written form; `None` when it is not a list of numbers and ranges.
+    /// The set of these whole ranges.
+    pub fn of_ranges(ranges: Vec<(u32, u32)>) -> Self {
+        ParagraphSet {
+            ranges,
+            partial: Vec::new(),
+            written: None,
+        }
+    }
+
+    /// Whether the set is one § taken part in whole.
+    pub fn is_single(&self) -> bool {
+        self.partial.is_empty() && matches!(self.ranges.as_slice(), [(a, b)] if a == b)
+    }
+
+    /// Parses the written form; `None` when it is not a list of numbers,
+    /// ranges and "del av N".
     pub fn parse(text: &str) -> Option<ParagraphSet> {
         let mut ranges = Vec::new();
+        let mut partial = Vec::new();
         for part in text.split(',') {
             let part = part.trim().trim_start_matches('§').trim();
+            if let Some(rest) = part
+                .strip_prefix("del av")
+                .or_else(|| part.strip_prefix("Del av"))
+            {
+                partial.push(rest.trim().trim_start_matches('§').trim().parse().ok()?);
+                continue;
+            }
             let range = match part.split_once(['–', '-']) {
                 Some((a, b)) => (a.trim().parse().ok()?, b.trim().parse().ok()?),
                 None => {
@@ -713,17 +743,39 @@ impl ParagraphSet {
             }
             ranges.push(range);
         }
-        Some(ParagraphSet { ranges })
+        let written = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        Some(ParagraphSet {
+            ranges,
+            partial,
+            written: Some(written),
+        })
     }
 
-    /// Whether § `number` is in the set.
+    /// Whether § `number` is in the set, whole or in part.
     pub fn contains(&self, number: u32) -> bool {
         self.ranges.iter().any(|&(a, b)| (a..=b).contains(&number))
+            || self.partial.contains(&number)
+    }
+
+    /// Every § number in the set, whole or in part, each once, in order.
+    pub fn numbers(&self) -> Vec<u32> {
+        let mut numbers: Vec<u32> = self
+            .ranges
+            .iter()
+            .flat_map(|&(a, b)| a..=b.min(a.saturating_add(10_000)))
+            .chain(self.partial.iter().copied())
+            .collect();
+        numbers.sort_unstable();
+        numbers.dedup();
+        numbers
     }
 }
 
 impl fmt::Display for ParagraphSet {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        if let Some(written) = &self.written {
+            return f.write_str(written);
+        }
         for (i, &(a, b)) in self.ranges.iter().enumerate() {
             if i > 0 {
                 f.write_str(", ")?;
@@ -748,9 +800,7 @@ impl<'de> Deserialize<'de> for ParagraphSet {
             }
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
                 let n = u32::try_from(v).map_err(|_| E::custom("§ number too large"))?;
-                Ok(ParagraphSet {
-                    ranges: vec![(n, n)],
-                })
+                Ok(ParagraphSet::of_ranges(vec![(n, n)]))
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
                 let n = u64::try_from(v).map_err(|_| E::custom("§ numbers are positive"))?;
@@ -759,7 +809,7 @@ impl<'de> Deserialize<'de> for ParagraphSet {
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
                 ParagraphSet::parse(v).ok_or_else(|| {
                     E::custom(format!(
-                        "\"{v}\" is not a list of §§: write e.g. \"1–7\", \"1–3, 9\" or \"9\""
+                        "\"{v}\" is not a list of §§: write e.g. \"1–7\", \"1–3, 9\", \"9\" or \"1–2, del av 3\""
                     ))
                 })
             }
@@ -780,14 +830,14 @@ impl JsonSchema for ParagraphSet {
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         // What `ParagraphSet::parse` accepts: comma-separated numbers and
         // ranges (hyphen or en dash), each optionally after '§'.
-        const PART: &str = "\\s*§*\\s*[0-9]+(\\s*[-–]\\s*[0-9]+)?\\s*";
+        const PART: &str = "\\s*([Dd]el av\\s*)?§*\\s*[0-9]+(\\s*[-–]\\s*[0-9]+)?\\s*";
         json_schema!({
             "type": ["string", "integer"],
             "pattern": format!("^{PART}(,{PART})*$"),
-            "patternErrorMessage": "Skriv paragraferna som t.ex. \"1–7\", \"1–3, 9\" eller 9.",
+            "patternErrorMessage": "Skriv paragraferna som t.ex. \"1–7\", \"1–3, 9\", \"1–2, del av 3\" eller 9.",
             "minimum": 0,
             "maximum": u32::MAX,
-            "description": "Paragrafnummer: ett nummer, t.ex. 9, eller nummer och intervall som text, t.ex. \"1–7\" eller \"1–3, 9\".",
+            "description": "Paragrafnummer: ett nummer, t.ex. 9, eller nummer och intervall som text, t.ex. \"1–7\" eller \"1–3, 9\"; en paragraf personen deltog i bara delvis skrivs \"del av 3\".",
         })
     }
 }

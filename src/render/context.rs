@@ -447,8 +447,7 @@ fn people<'a>(list: &'a [Person], prefix: Option<&str>) -> Vec<PersonContext<'a>
     list.iter()
         .map(|p| {
             let paragraphs_label = p.paragraphs.as_ref().map(|set| {
-                let single = matches!(set.value.ranges.as_slice(), [(a, b)] if a == b);
-                paragraphs_label(prefix, &set.value.to_string(), single)
+                paragraphs_label(prefix, &set.value.to_string(), set.value.is_single())
             });
             let replaces = p
                 .replaces

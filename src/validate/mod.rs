@@ -358,7 +358,7 @@ fn paragraph_list(numbers: &[u32]) -> String {
             _ => ranges.push((n, n)),
         }
     }
-    let set = crate::model::ParagraphSet { ranges };
+    let set = crate::model::ParagraphSet::of_ranges(ranges);
     if numbers.len() == 1 {
         format!("§ {set}")
     } else {
@@ -368,9 +368,10 @@ fn paragraph_list(numbers: &[u32]) -> String {
 
 /// "§ 9" or "§§ 1–7" for a person's `paragrafer`.
 fn set_list(set: &crate::model::ParagraphSet) -> String {
-    match set.ranges.as_slice() {
-        [(a, b)] if a == b => format!("§ {a}"),
-        _ => format!("§§ {set}"),
+    if set.is_single() {
+        format!("§ {set}")
+    } else {
+        format!("§§ {set}")
     }
 }
 

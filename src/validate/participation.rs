@@ -52,6 +52,7 @@ fn within_meeting(subject: &Subject, found: &mut Vec<Diagnostic>) {
                 .ranges
                 .iter()
                 .all(|&(a, b)| first <= a && b <= last)
+            && set.value.partial.iter().all(|&n| first <= n && n <= last)
         {
             continue;
         }
@@ -90,10 +91,19 @@ fn substitutes(subject: &Subject, found: &mut Vec<Diagnostic>) {
         let Some(member) = voting.iter().find(|p| p.name.value == replaced.value) else {
             continue;
         };
+        // A § both took part in only in part is where one left and the
+        // other came in ("1–2, del av 3" and "del av 3, 4–9").
+        let in_part = |person: &crate::model::Person, n: u32| {
+            person
+                .paragraphs
+                .as_ref()
+                .is_some_and(|set| set.value.partial.contains(&n))
+        };
         let both: Vec<u32> = numbers
             .iter()
             .copied()
             .filter(|&n| takes_part(substitute, n) && takes_part(member, n))
+            .filter(|&n| !(in_part(substitute, n) && in_part(member, n)))
             .collect();
         if both.is_empty() && !numbers.is_empty() {
             continue;

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use crate::diagnostic::Diagnostic;
-use crate::model::{Meeting, Spanned};
+use crate::model::{Meeting, Person, Spanned};
 use crate::parse::span_of;
 
 pub(super) fn check(file: &Path, meeting: &Meeting, found: &mut Vec<Diagnostic>) {
@@ -40,7 +40,7 @@ pub(super) fn check(file: &Path, meeting: &Meeting, found: &mut Vec<Diagnostic>)
         );
     }
 
-    let mut seen: HashMap<&str, &str> = HashMap::new();
+    let mut seen: HashMap<&str, (&str, &Person)> = HashMap::new();
     let groups = [
         ("beslutande", &meeting.voting),
         ("ersättare", &meeting.substitutes),
@@ -50,7 +50,9 @@ pub(super) fn check(file: &Path, meeting: &Meeting, found: &mut Vec<Diagnostic>)
     ];
     for (group, people) in groups {
         for person in people {
-            if let Some(first) = seen.insert(person.name.value.as_str(), group) {
+            if let Some((first, earlier)) = seen.insert(person.name.value.as_str(), (group, person))
+                && !serves_in_turn((first, earlier), (group, person))
+            {
                 found.push(
                     Diagnostic::error(
                         file,
@@ -60,11 +62,34 @@ pub(super) fn check(file: &Path, meeting: &Meeting, found: &mut Vec<Diagnostic>)
                             person.name.value
                         ),
                     )
-                    .with_hint("list each person once, in the group that describes the meeting"),
+                    .with_hint(
+                        "list each person once, in the group that describes the meeting; \
+                         an ersättare who serves for some §§ may stand under both \
+                         ersättare and beslutande, with `paragrafer` that do not overlap",
+                    ),
                 );
             }
         }
     }
+}
+
+/// An ersättare present for some §§ who serves (is among beslutande) for
+/// others: listed in both groups, each entry with its `paragrafer`, and no §
+/// in both (a § both name only in part, "del av 3", is where the one role
+/// ended and the other began).
+fn serves_in_turn(a: (&str, &Person), b: (&str, &Person)) -> bool {
+    let groups = [a.0, b.0];
+    if !(groups.contains(&"beslutande") && groups.contains(&"ersättare")) {
+        return false;
+    }
+    let (Some(x), Some(y)) = (&a.1.paragraphs, &b.1.paragraphs) else {
+        return false;
+    };
+    let whole = |set: &crate::model::ParagraphSet, n: u32| set.contains(n) && !set.partial.contains(&n);
+    x.value
+        .numbers()
+        .into_iter()
+        .all(|n| !y.value.contains(n) || (!whole(&x.value, n) && !whole(&y.value, n)))
 }
 
 #[cfg(test)]
@@ -90,6 +115,21 @@ mod tests {
                 "ordförande A is not among beslutande",
                 "justerare B is not among beslutande"
             ]
+        );
+    }
+
+    #[test]
+    fn an_ersattare_who_serves_for_other_paragraphs_may_be_listed_twice() {
+        let both = |serving: &str, waiting: &str| {
+            problems(&format!(
+                "{BASE}ordförande: A\njusterare: [A]\nbeslutande:\n  - namn: A\n  - namn: E\n    paragrafer: \"{serving}\"\nersättare:\n  - namn: E\n    paragrafer: \"{waiting}\"\n"
+            ))
+        };
+        assert_eq!(both("3–9", "1–2"), Vec::<String>::new());
+        assert_eq!(both("del av 3, 4–9", "1–2, del av 3"), Vec::<String>::new());
+        assert_eq!(
+            both("2–9", "1–2"),
+            vec!["E is listed twice (in beslutande and in ersättare)"]
         );
     }
 
