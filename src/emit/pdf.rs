@@ -3,6 +3,8 @@
 //! fonts), so one emitter serves a whole build, on every thread, and a
 //! `watch` session from save to save.
 
+use std::path::Path;
+
 use crate::diagnostic::Diagnostic;
 use crate::document::MeetingDocument;
 use crate::model::DelegationDecision;
@@ -10,7 +12,7 @@ use crate::plan::{Document, Job, SourceFile, Unit};
 use crate::project::{self, Project};
 use crate::redact;
 use crate::render::{RenderError, Renderer, Templates, TypstDocument};
-use crate::typeset::{self, TypesetError, Typesetter};
+use crate::typeset::{self, TypesetError, Typesetter, TypstMessage};
 
 /// Typesets documents from one template set.
 pub struct PdfEmitter {
@@ -73,13 +75,16 @@ impl PdfEmitter {
         options: super::EmitOptions,
     ) -> Result<Emitted, EmitError> {
         let source = self.render(project, unit, job)?;
-        let typeset = self.typesetter.typeset(
-            &source,
-            &typeset::Job {
-                date: unit.date,
-                ident: &job.ident,
-            },
-        )?;
+        let typeset = self
+            .typesetter
+            .typeset(
+                &source,
+                &typeset::Job {
+                    date: unit.date,
+                    ident: &job.ident,
+                },
+            )
+            .map_err(|e| self.in_templates(e, &source, project.template_dir.as_deref()))?;
         let warnings = typeset
             .warnings
             .iter()
@@ -92,6 +97,53 @@ impl PdfEmitter {
             source: options.keep_source.then_some(source),
             warnings,
         })
+    }
+
+    /// Typst's messages pointed at the template lines that wrote what it
+    /// complains about, the generated source's place kept as a hint: the
+    /// templates are what a municipality edits.
+    fn in_templates(
+        &self,
+        error: TypesetError,
+        source: &TypstDocument,
+        template_dir: Option<&Path>,
+    ) -> TypesetError {
+        let shown = |name: &str| match template_dir {
+            Some(dir) if self.renderer.is_overridden(name) => dir.join(name).display().to_string(),
+            _ => format!("{name} (inbyggd mall)"),
+        };
+        let relocate = |messages: Vec<TypstMessage>| {
+            messages
+                .into_iter()
+                .map(|mut message| {
+                    let Some((file, line)) = message.at.clone() else {
+                        return message;
+                    };
+                    let generated = std::mem::take(&mut message.location);
+                    if file == source.main_path {
+                        match self.renderer.template_line(source, line) {
+                            Some(origin) => {
+                                message.location =
+                                    format!("{}:{}", shown(&origin.template), origin.line);
+                                message
+                                    .hints
+                                    .push(format!("i den genererade källan: {generated}"));
+                            }
+                            None => message.location = generated,
+                        }
+                    } else {
+                        // An imported module (lib/layout.typ) is the template file itself.
+                        message.location = format!("{}{}", shown(&file), &generated[file.len()..]);
+                    }
+                    message
+                })
+                .collect()
+        };
+        match error {
+            TypesetError::Compile(messages) => TypesetError::Compile(relocate(messages)),
+            TypesetError::Export(messages) => TypesetError::Export(relocate(messages)),
+            other => other,
+        }
     }
 
     fn render(

@@ -446,9 +446,10 @@ fn attendance<'a>(meeting: &'a Meeting, prefix: Option<&str>) -> Vec<AttendanceG
 fn people<'a>(list: &'a [Person], prefix: Option<&str>) -> Vec<PersonContext<'a>> {
     list.iter()
         .map(|p| {
-            let paragraphs_label = p.paragraphs.as_ref().map(|set| {
-                paragraphs_label(prefix, &set.value.to_string(), set.value.is_single())
-            });
+            let paragraphs_label = p
+                .paragraphs
+                .as_ref()
+                .map(|set| paragraphs_label(prefix, &set.value.to_string(), set.value.is_single()));
             let replaces = p
                 .replaces
                 .as_ref()
@@ -571,6 +572,17 @@ impl DelegationReport {
     }
 }
 
+/// The handläggare of a delegationsbeslut.
+#[derive(Debug, Serialize)]
+pub struct CaseOfficerContext<'a> {
+    /// Name.
+    pub name: &'a str,
+    /// Telephone, when given.
+    pub phone: Option<&'a str>,
+    /// E-mail, when given.
+    pub email: Option<&'a str>,
+}
+
 /// The whole context of the delegationsbeslut template, under `doc`.
 #[derive(Debug, Serialize)]
 pub struct DelegationContext<'a> {
@@ -588,8 +600,8 @@ pub struct DelegationContext<'a> {
     pub heading: &'a str,
     /// The issuing unit.
     pub unit: Option<&'a str>,
-    /// Handläggare: name, phone, e-mail.
-    pub case_officer: Option<(&'a str, Option<&'a str>, Option<&'a str>)>,
+    /// Handläggare.
+    pub case_officer: Option<CaseOfficerContext<'a>>,
     /// Ärendebeskrivning, Markdown.
     pub description: Option<&'a str>,
     /// Beslutsunderlag.
@@ -625,12 +637,10 @@ impl<'a> DelegationContext<'a> {
             case_number: &decision.case_number.value,
             heading: &decision.title.value,
             unit: decision.unit.as_deref(),
-            case_officer: decision.case_officer.as_ref().map(|o| {
-                (
-                    o.name.value.as_str(),
-                    o.phone.as_deref(),
-                    o.email.as_deref(),
-                )
+            case_officer: decision.case_officer.as_ref().map(|o| CaseOfficerContext {
+                name: o.name.value.as_str(),
+                phone: o.phone.as_deref(),
+                email: o.email.as_deref(),
             }),
             description: decision.description.as_deref(),
             documents: &decision.documents,
@@ -641,5 +651,82 @@ impl<'a> DelegationContext<'a> {
             reported_to: &decision.reported_to.value,
             extract_to: &decision.extract_to,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+    use std::path::Path;
+
+    use super::*;
+    use crate::parse;
+
+    fn read(relative: &str) -> String {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(relative);
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    }
+
+    /// Every key of every object in `value`.
+    fn keys(value: &serde_json::Value, found: &mut BTreeSet<String>) {
+        match value {
+            serde_json::Value::Object(map) => {
+                for (key, inner) in map {
+                    found.insert(key.clone());
+                    keys(inner, found);
+                }
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|i| keys(i, found)),
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn templates_md_documents_every_field_the_templates_are_given() {
+        let mut found = BTreeSet::new();
+        for (organ, meeting) in [
+            (
+                "meetings/socsam/organ.yaml",
+                "meetings/socsam/2021/2021-02-26.yaml",
+            ),
+            (
+                "meetings/socialnamnden/organ.yaml",
+                "meetings/socialnamnden/2017/2017-09-27.yaml",
+            ),
+            (
+                "meetings/regionala-utvecklingsnamnden/organ.yaml",
+                "meetings/regionala-utvecklingsnamnden/2020/2020-02-13.yaml",
+            ),
+        ] {
+            let organ = parse::parse_organ(Path::new(organ), &read(organ)).expect("organ");
+            let parsed = parse::parse_meeting(Path::new(meeting), &read(meeting)).expect("meeting");
+            let numbered = crate::number::number(parsed, &[]);
+            let mut context = DocumentContext::new(MeetingDocument::Protocol, &organ, &numbered);
+            context.appendices.push(AppendixContext {
+                alt: String::new(),
+                mark: String::new(),
+                pages: Vec::new(),
+            });
+            let value = serde_json::to_value(&context).expect("serialises");
+            keys(&value, &mut found);
+        }
+        let decision_file = "meetings/regionala-utvecklingsnamnden/delegationsbeslut/2019/2019-12-19-RUN-574-2019.yaml";
+        let organ_file = "meetings/regionala-utvecklingsnamnden/organ.yaml";
+        let organ = parse::parse_organ(Path::new(organ_file), &read(organ_file)).expect("organ");
+        let decision = parse::parse_delegation(Path::new(decision_file), &read(decision_file))
+            .expect("delegationsbeslut");
+        let value =
+            serde_json::to_value(DelegationContext::new(&organ, &decision)).expect("serialises");
+        keys(&value, &mut found);
+        let documented = read("TEMPLATES.md");
+        let missing: Vec<&String> = found
+            .iter()
+            .filter(|key| !documented.contains(&format!("`{key}`")))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "TEMPLATES.md does not document {missing:?}"
+        );
+        assert!(found.len() > 60, "only {} fields seen", found.len());
     }
 }

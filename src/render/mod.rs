@@ -13,6 +13,7 @@ pub mod appendix;
 pub mod context;
 pub mod escape;
 pub mod markdown;
+mod origin;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -24,6 +25,7 @@ use crate::model::{DelegationDecision, NumberedMeeting, Organ};
 use crate::project::Asset;
 use context::AppendixContext;
 pub use context::{DelegationContext, DelegationReport, DocumentContext};
+pub use origin::TemplateLine;
 
 /// The built-in templates, by their name inside `templates/`. Top-level files
 /// are Tera templates; files under `lib/` are plain Typst modules that the
@@ -163,6 +165,11 @@ impl Templates {
 pub struct Renderer {
     tera: Tera,
     modules: BTreeMap<String, String>,
+    /// The Tera templates' texts, for putting a generated line down to the
+    /// template line that wrote it.
+    texts: BTreeMap<String, String>,
+    /// The templates a folder of the project's own replaced.
+    overridden: Vec<String>,
 }
 
 impl Renderer {
@@ -181,15 +188,43 @@ impl Renderer {
             Value::safe_string(&format!("\"{}\"", escape::escape_string_literal(text)))
         });
         let mut modules = BTreeMap::new();
+        let mut texts = BTreeMap::new();
         for (name, text) in &templates.files {
             if name.starts_with(MODULE_DIR) {
                 modules.insert(name.clone(), text.clone());
             } else {
                 tera.add_raw_template(name, text)
                     .map_err(|e| template_error(name, &e))?;
+                texts.insert(name.clone(), text.clone());
             }
         }
-        Ok(Renderer { tera, modules })
+        Ok(Renderer {
+            tera,
+            modules,
+            texts,
+            overridden: templates.overridden.clone(),
+        })
+    }
+
+    /// The template line that wrote line `line` of the generated main
+    /// source of `document` (see [`origin`]).
+    pub fn template_line(&self, document: &TypstDocument, line: usize) -> Option<TemplateLine> {
+        let main = self.texts.get_key_value(&document.main_path);
+        let others = self
+            .texts
+            .iter()
+            .filter(|(name, _)| **name != document.main_path);
+        let candidates: Vec<(&str, &str)> = main
+            .into_iter()
+            .chain(others)
+            .map(|(name, text)| (name.as_str(), text.as_str()))
+            .collect();
+        origin::template_line(candidates, &document.main, line)
+    }
+
+    /// Whether `name` is the project's own template, not the built-in one.
+    pub fn is_overridden(&self, name: &str) -> bool {
+        self.overridden.iter().any(|o| o == name)
     }
 
     /// One document of a numbered meeting. For the web version `meeting`

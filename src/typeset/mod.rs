@@ -62,6 +62,8 @@ pub struct Typeset {
 pub struct TypstMessage {
     /// "protokoll.typ:12:5", or empty when Typst gave no location.
     pub location: String,
+    /// The file and 1-based line Typst points at, when it does.
+    pub at: Option<(String, usize)>,
     /// Typst's message.
     pub message: String,
     /// Typst's hints.
@@ -223,20 +225,23 @@ fn messages(world: &DocumentWorld, diagnostics: &[SourceDiagnostic]) -> Vec<Typs
     diagnostics
         .iter()
         .map(|d| TypstMessage {
-            location: locate(world, d).unwrap_or_default(),
+            location: locate(world, d).map(|(l, _)| l).unwrap_or_default(),
+            at: locate(world, d).map(|(_, at)| at),
             message: d.message.to_string(),
             hints: d.hints.iter().map(|h| h.v.to_string()).collect(),
         })
         .collect()
 }
 
-fn locate(world: &DocumentWorld, diagnostic: &SourceDiagnostic) -> Option<String> {
+/// "protokoll.typ:12:5", with the file and line apart.
+fn locate(
+    world: &DocumentWorld,
+    diagnostic: &SourceDiagnostic,
+) -> Option<(String, (String, usize))> {
     let id: FileId = diagnostic.span.id()?;
     let range = world.range(diagnostic.span)?;
     let source = world.source(id).ok()?;
     let (line, column) = crate::diagnostic::line_column(source.text(), range.start);
-    Some(format!(
-        "{}:{line}:{column}",
-        id.get().vpath().get_without_slash()
-    ))
+    let file = id.get().vpath().get_without_slash().to_owned();
+    Some((format!("{file}:{line}:{column}"), (file, line)))
 }

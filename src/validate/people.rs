@@ -85,7 +85,8 @@ fn serves_in_turn(a: (&str, &Person), b: (&str, &Person)) -> bool {
     let (Some(x), Some(y)) = (&a.1.paragraphs, &b.1.paragraphs) else {
         return false;
     };
-    let whole = |set: &crate::model::ParagraphSet, n: u32| set.contains(n) && !set.partial.contains(&n);
+    let whole =
+        |set: &crate::model::ParagraphSet, n: u32| set.contains(n) && !set.partial.contains(&n);
     x.value
         .numbers()
         .into_iter()

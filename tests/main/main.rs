@@ -17,5 +17,6 @@ mod schema;
 mod signed_protocol;
 mod snapshots;
 mod support;
+mod templates;
 mod validate_pdf;
 mod web;
