@@ -151,13 +151,13 @@ pub struct Meeting {
     #[serde(rename = "frånvarande", default)]
     #[schemars(description = "Frånvarande ledamöter och tjänstepersoner.")]
     pub absent: Vec<Person>,
-    /// The chair; one of `beslutande`.
+    /// The chair, and any stand-in for some §§; each one of `beslutande`.
     #[serde(rename = "ordförande")]
     #[schemars(
-        with = "String",
-        description = "Sammanträdets ordförande; ska vara en av beslutande."
+        with = "RoleHolders",
+        description = "Sammanträdets ordförande; ska vara en av beslutande. Ett namn, eller {namn, paragrafer} för den som var ordförande bara i vissa paragrafer; en lista när en ersättare var ordförande i några paragrafer, t.ex. [Kurt Pettersson, {namn: Sune Alm, paragrafer: \"289–293, 296\"}]."
     )]
-    pub chair: Spanned<String>,
+    pub chair: Spanned<RoleHolders>,
     /// The secretary.
     #[serde(rename = "sekreterare")]
     #[schemars(with = "String", description = "Sammanträdets sekreterare.")]
@@ -165,10 +165,10 @@ pub struct Meeting {
     /// Those who check and sign the minutes; each one of `beslutande`.
     #[serde(rename = "justerare", default)]
     #[schemars(
-        with = "Vec<String>",
-        description = "De som justerar protokollet; var och en ska vara en av beslutande."
+        with = "Vec<RoleHolder>",
+        description = "De som justerar protokollet; var och en ska vara en av beslutande. Ett namn, eller {namn, paragrafer} för den som justerar bara vissa paragrafer."
     )]
-    pub adjusters: Vec<Spanned<String>>,
+    pub adjusters: Vec<Spanned<RoleHolder>>,
     /// When and how the minutes were checked; absent for a draft.
     #[serde(rename = "justering", default)]
     #[schemars(
@@ -191,6 +191,141 @@ pub struct Meeting {
     #[serde(rename = "paragrafer", default)]
     #[schemars(description = "Sammanträdets ärenden (paragrafer), i ordning.")]
     pub paragraphs: Vec<Paragraph>,
+}
+
+/// Who held a role (ordförande, justerare), and for which §§ when not all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoleHolder {
+    /// The name.
+    pub name: String,
+    /// The §§ they held it for; `None`: the whole meeting.
+    pub paragraphs: Option<ParagraphSet>,
+}
+
+/// `ordförande`: one holder, or the chair and the stand-ins for some §§.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoleHolders(pub Vec<RoleHolder>);
+
+impl RoleHolders {
+    /// The chair of the meeting: the first holder for the whole meeting,
+    /// else the first.
+    pub fn main(&self) -> &RoleHolder {
+        self.0
+            .iter()
+            .find(|h| h.paragraphs.is_none())
+            .or_else(|| self.0.first())
+            .expect("ordförande holds at least one name")
+    }
+}
+
+/// `{namn, paragrafer}`: a role held for some §§.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RoleHolderMap {
+    #[serde(rename = "namn")]
+    name: String,
+    #[serde(rename = "paragrafer")]
+    paragraphs: ParagraphSet,
+}
+
+struct RoleVisitor;
+
+impl<'de> de::Visitor<'de> for RoleVisitor {
+    type Value = RoleHolder;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a name, or {namn, paragrafer}")
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<RoleHolder, E> {
+        Ok(RoleHolder {
+            name: v.to_owned(),
+            paragraphs: None,
+        })
+    }
+    fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<RoleHolder, A::Error> {
+        let RoleHolderMap { name, paragraphs } =
+            RoleHolderMap::deserialize(de::value::MapAccessDeserializer::new(map))?;
+        Ok(RoleHolder {
+            name,
+            paragraphs: Some(paragraphs),
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for RoleHolder {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(RoleVisitor)
+    }
+}
+
+impl<'de> Deserialize<'de> for RoleHolders {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> de::Visitor<'de> for Visitor {
+            type Value = RoleHolders;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a name, {namn, paragrafer}, or a list of them")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<RoleHolders, E> {
+                RoleVisitor.visit_str(v).map(|h| RoleHolders(vec![h]))
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<RoleHolders, A::Error> {
+                RoleVisitor.visit_map(map).map(|h| RoleHolders(vec![h]))
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<RoleHolders, A::Error> {
+                let mut holders = Vec::new();
+                while let Some(holder) = seq.next_element::<RoleHolder>()? {
+                    holders.push(holder);
+                }
+                if holders.is_empty() {
+                    return Err(de::Error::custom("ordförande needs at least one name"));
+                }
+                Ok(RoleHolders(holders))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
+impl JsonSchema for RoleHolder {
+    fn schema_name() -> Cow<'static, str> {
+        "RoleHolder".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let paragraphs = generator.subschema_for::<ParagraphSet>();
+        json_schema!({
+            "description": "Ett namn, eller {namn, paragrafer} för den som hade uppdraget bara i vissa paragrafer.",
+            "anyOf": [
+                { "type": "string", "description": "Namnet: uppdraget gällde hela sammanträdet." },
+                {
+                    "type": "object",
+                    "description": "Den som hade uppdraget bara i vissa paragrafer.",
+                    "properties": {
+                        "namn": { "type": "string", "description": "Namnet." },
+                        "paragrafer": paragraphs,
+                    },
+                    "required": ["namn", "paragrafer"],
+                    "additionalProperties": false,
+                },
+            ],
+        })
+    }
+}
+
+impl JsonSchema for RoleHolders {
+    fn schema_name() -> Cow<'static, str> {
+        "RoleHolders".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let holder = generator.subschema_for::<RoleHolder>();
+        json_schema!({
+            "anyOf": [
+                holder,
+                { "type": "array", "items": holder, "minItems": 1 },
+            ],
+        })
+    }
 }
 
 /// An attendee or roster entry.

@@ -22,7 +22,7 @@ use regex::{Regex, RegexBuilder};
 use crate::model::{
     Adjustment, Attachment, CaseOfficer, Confidentiality, Conflict, DecisionMaker,
     DelegationDecision, Dissent, Meeting, MinuteNote, Motion, NumberedMeeting, Organ, Paragraph,
-    Person, Posting, Spanned, Vote,
+    Person, Posting, RoleHolder, RoleHolders, Spanned, Vote,
 };
 
 /// The replacement printed for every masked string.
@@ -157,6 +157,13 @@ impl Masker {
 
     fn all_spanned(&self, texts: &[Spanned<String>]) -> Vec<Spanned<String>> {
         texts.iter().map(|t| self.spanned(t)).collect()
+    }
+
+    fn holder(&self, holder: &RoleHolder) -> RoleHolder {
+        RoleHolder {
+            name: self.text(&holder.name),
+            paragraphs: holder.paragraphs.clone(),
+        }
     }
 }
 
@@ -349,9 +356,16 @@ fn meeting_for_web(meeting: &Meeting, masker: &Masker) -> Meeting {
         officials: people(officials, masker),
         others: people(others, masker),
         absent: people(absent, masker),
-        chair: masker.spanned(chair),
+        chair: Spanned::new(
+            RoleHolders(chair.value.0.iter().map(|h| masker.holder(h)).collect()),
+            chair.referenced,
+            chair.defined,
+        ),
         secretary: masker.spanned(secretary),
-        adjusters: masker.all_spanned(adjusters),
+        adjusters: adjusters
+            .iter()
+            .map(|a| Spanned::new(masker.holder(&a.value), a.referenced, a.defined))
+            .collect(),
         adjustment: adjustment.as_ref().map(|a| {
             let Adjustment {
                 date,
@@ -730,7 +744,7 @@ paragrafer:
         assert_eq!(meeting.voting[1].name.value, MASKED);
         assert_eq!(meeting.voting[1].party.as_deref(), Some("C"));
         assert_eq!(meeting.voting[0].name.value, "Karin Näsmark");
-        assert_eq!(meeting.adjusters[0].value, MASKED);
+        assert_eq!(meeting.adjusters[0].value.name, MASKED);
         let first = &meeting.paragraphs[0];
         assert_eq!(first.title.value, "[maskerat]s ansökan om bidrag");
         let vote = first.vote.as_ref().expect("the vote");

@@ -13,7 +13,7 @@ use crate::calendar;
 use crate::document::MeetingDocument;
 use crate::model::{
     Adjustment, AdjustmentManner, Confidentiality, DelegationDecision, Meeting, NumberedMeeting,
-    Organ, Paragraph, ParagraphNumber, Person,
+    Organ, Paragraph, ParagraphNumber, Person, RoleHolder,
 };
 
 /// The whole context of a meeting's document template, under `doc`.
@@ -121,10 +121,14 @@ pub struct MeetingContext<'a> {
     pub separate_attendance_list: bool,
     /// The chair.
     pub chair: &'a str,
+    /// The chair and any stand-in for some §§, in the order written.
+    pub chairs: Vec<RoleContext>,
     /// The secretary.
     pub secretary: &'a str,
-    /// The adjusters.
+    /// The adjusters' names.
     pub adjusters: Vec<&'a str>,
+    /// The adjusters, each with the §§ they adjust when not all.
+    pub adjuster_roles: Vec<RoleContext>,
     /// "Kommunkansliet, fredag 15 mars 2024 kl. 14.00. Justeras digitalt.",
     /// when the justering is written down.
     pub adjustment: Option<String>,
@@ -164,6 +168,15 @@ pub struct PersonContext<'a> {
     /// What the attendance list adds after the uppdrag: "tjänstgörande
     /// ersättare för Per Ek, §§ 1–7".
     pub note: Option<String>,
+}
+
+/// Someone who held a role (ordförande, justerare).
+#[derive(Debug, Serialize)]
+pub struct RoleContext {
+    /// Name.
+    pub name: String,
+    /// "§§ 289–293, 296" when they held it for some §§ only.
+    pub paragraphs_label: Option<String>,
 }
 
 /// The notice-board dates.
@@ -409,9 +422,25 @@ impl<'a> DocumentContext<'a> {
                 attendance: attendance(meeting, prefix),
                 separate_attendance_list: meeting.voting.len() > FIRST_PAGE_VOTING
                     || others > FIRST_PAGE_OTHERS,
-                chair: &meeting.chair.value,
+                chair: &meeting.chair.value.main().name,
+                chairs: meeting
+                    .chair
+                    .value
+                    .0
+                    .iter()
+                    .map(|h| role(h, prefix))
+                    .collect(),
                 secretary: &meeting.secretary.value,
-                adjusters: meeting.adjusters.iter().map(|a| a.value.as_str()).collect(),
+                adjusters: meeting
+                    .adjusters
+                    .iter()
+                    .map(|a| a.value.name.as_str())
+                    .collect(),
+                adjuster_roles: meeting
+                    .adjusters
+                    .iter()
+                    .map(|a| role(&a.value, prefix))
+                    .collect(),
                 adjustment: adjustment.map(adjustment_line),
                 posting,
                 adjusted_on: adjustment.map(|a| iso(a.date.value.0)),
@@ -423,6 +452,16 @@ impl<'a> DocumentContext<'a> {
                 .collect(),
             appendices: Vec::new(),
         }
+    }
+}
+
+fn role(holder: &RoleHolder, prefix: Option<&str>) -> RoleContext {
+    RoleContext {
+        name: holder.name.clone(),
+        paragraphs_label: holder
+            .paragraphs
+            .as_ref()
+            .map(|set| paragraphs_label(prefix, &set.to_string(), set.is_single())),
     }
 }
 

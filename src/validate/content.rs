@@ -68,19 +68,26 @@ fn known_names(subject: &Subject) -> Vec<Known> {
         ("ledamöter in organ.yaml", &organ.members),
         ("ersättare in organ.yaml", &organ.substitutes),
     ];
-    let roles = [
-        ("ordförande", &meeting.chair),
-        ("sekreterare", &meeting.secretary),
-    ]
-    .into_iter()
-    .chain(meeting.adjusters.iter().map(|a| ("justerare", a)));
+    let roles = meeting
+        .chair
+        .value
+        .0
+        .iter()
+        .map(|h| ("ordförande", &h.name))
+        .chain([("sekreterare", &meeting.secretary.value)])
+        .chain(
+            meeting
+                .adjusters
+                .iter()
+                .map(|a| ("justerare", &a.value.name)),
+        );
     let mut known: Vec<Known> = Vec::new();
     let names = people
         .into_iter()
-        .flat_map(|(source, list)| list.iter().map(move |p| (source, &p.name)))
+        .flat_map(|(source, list)| list.iter().map(move |p| (source, &p.name.value)))
         .chain(roles);
     for (source, name) in names {
-        let name = collapse(&name.value);
+        let name = collapse(name);
         if name.is_empty() || known.iter().any(|k| k.name == name) {
             continue;
         }

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use crate::diagnostic::Diagnostic;
-use crate::model::{Meeting, Person, Spanned};
+use crate::model::{Meeting, Person};
 use crate::parse::span_of;
 
 pub(super) fn check(file: &Path, meeting: &Meeting, found: &mut Vec<Diagnostic>) {
@@ -14,24 +14,21 @@ pub(super) fn check(file: &Path, meeting: &Meeting, found: &mut Vec<Diagnostic>)
         .iter()
         .map(|p| p.name.value.as_str())
         .collect();
-    let must_vote = |role: &str, name: &Spanned<String>, found: &mut Vec<Diagnostic>| {
-        if !voting.contains(&name.value.as_str()) {
+    let must_vote = |role: &str, name: &str, span, found: &mut Vec<Diagnostic>| {
+        if !voting.contains(&name) {
             found.push(
-                Diagnostic::error(
-                    file,
-                    span_of(name),
-                    format!("{role} {} is not among beslutande", name.value),
-                )
-                .with_hint(format!(
-                    "add {} under `beslutande`, or write the name exactly as it stands there",
-                    name.value
-                )),
+                Diagnostic::error(file, span, format!("{role} {name} is not among beslutande"))
+                    .with_hint(format!(
+                        "add {name} under `beslutande`, or write the name exactly as it stands there"
+                    )),
             );
         }
     };
-    must_vote("ordförande", &meeting.chair, found);
+    for holder in &meeting.chair.value.0 {
+        must_vote("ordförande", &holder.name, span_of(&meeting.chair), found);
+    }
     for adjuster in &meeting.adjusters {
-        must_vote("justerare", adjuster, found);
+        must_vote("justerare", &adjuster.value.name, span_of(adjuster), found);
     }
     if meeting.adjusters.is_empty() {
         found.push(

@@ -376,3 +376,61 @@ fn sittings_out_of_order_are_an_error() {
     assert!(stderr.contains("börjar innan det förra slutat"), "{stderr}");
     assert!(stderr.contains("2024-03-12.yaml:2:"), "{stderr}");
 }
+
+#[test]
+fn stand_in_chair_partial_justerare_and_an_ersattare_who_serves_in_turn_are_printed() {
+    let meeting = KS_MEETING
+        .replace(
+            "ordförande: Anna Andersson\n",
+            "ordförande: [Anna Andersson, {namn: Cecilia Ceder, paragrafer: \"2\"}]\n",
+        )
+        .replace(
+            "justerare: [Bertil Berg]\n",
+            "justerare: [Bertil Berg, {namn: Cecilia Ceder, paragrafer: \"1\"}]\n",
+        )
+        .replace(
+            "  - namn: Cecilia Ceder\n    parti: C\n",
+            "  - namn: Cecilia Ceder\n    parti: C\n  - namn: Erik Ek\n    parti: S\n    paragrafer: \"del av 1, 2\"\nersättare:\n  - namn: Erik Ek\n    parti: S\n    paragrafer: \"del av 1\"\n",
+        );
+    let ks = Ks::new("", &meeting);
+    let check = support::run(["check".as_ref(), ks.meeting().as_os_str()], None);
+    assert!(check.status.success(), "{}", support::describe(&check));
+    let pdf = ks.build();
+    let pages = support::page_texts(&pdf, Extract::Layout);
+    let first = support::squash(&pages[0]);
+    for expected in [
+        "Utses att justera Bertil Berg, Cecilia Ceder (KS § 1)",
+        "Cecilia Ceder, KS § 2",
+        "Anna Andersson",
+        "Cecilia Ceder, KS § 1",
+        "Erik Ek (S)",
+        "KS §§ del av 1, 2",
+        "KS §§ del av 1",
+    ] {
+        assert!(
+            first.contains(expected),
+            "page 1 lacks {expected:?}:\n{}",
+            pages[0]
+        );
+    }
+    // Three Justerande/Ordförande lines: two chairs, two justerare.
+    assert_eq!(first.matches("Ordförande").count(), 2, "{}", pages[0]);
+    assert_eq!(first.matches("Justerande ").count(), 2, "{}", pages[0]);
+}
+
+#[test]
+fn a_chair_not_among_beslutande_is_named_in_any_form() {
+    let meeting = KS_MEETING.replace(
+        "ordförande: Anna Andersson\n",
+        "ordförande: [Anna Andersson, {namn: Okänd Person, paragrafer: \"2\"}]\n",
+    );
+    let ks = Ks::new("", &meeting);
+    let output = support::run(["check".as_ref(), ks.meeting().as_os_str()], None);
+    assert!(!output.status.success(), "{}", support::describe(&output));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("ordförande Okänd Person is not among beslutande"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("2024-03-12.yaml:12:13"), "{stderr}");
+}
