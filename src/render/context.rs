@@ -422,7 +422,7 @@ impl<'a> DocumentContext<'a> {
                 attendance: attendance(meeting, prefix),
                 separate_attendance_list: meeting.voting.len() > FIRST_PAGE_VOTING
                     || others > FIRST_PAGE_OTHERS,
-                chair: &meeting.chair.value.main().name,
+                chair: meeting.chair.value.main().map_or("", |h| h.name.as_str()),
                 chairs: meeting
                     .chair
                     .value
