@@ -434,3 +434,52 @@ fn a_chair_not_among_beslutande_is_named_in_any_form() {
     );
     assert!(stderr.contains("2024-03-12.yaml:12:13"), "{stderr}");
 }
+
+/// A meeting of 45 §§ of different lengths, each with one to three
+/// decision points and an utdrag_till: page breaks fall at many places in a
+/// §'s last lines.
+fn many_paragraphs() -> String {
+    let mut yaml = KS_MEETING[..KS_MEETING.find("paragrafer:").expect("§§")].to_owned();
+    yaml.push_str("paragrafer:\n");
+    for i in 1..=45 {
+        let sentences = (i * 37) % 11 + 1;
+        let text =
+            "Förvaltningen redovisar ärendet och dess bakgrund i korthet. ".repeat(sentences);
+        let _ = writeln!(
+            yaml,
+            "  - rubrik: Ärende {i}\n    text: {text}\n    beslut:"
+        );
+        for point in 1..=(i % 3 + 1) {
+            let _ = writeln!(
+                yaml,
+                "      - Kommunstyrelsen beslutar punkt {point} i ärende {i}."
+            );
+        }
+        yaml.push_str("    utdrag_till: [Ekonomienheten]\n");
+    }
+    yaml
+}
+
+#[test]
+fn the_utdrag_till_line_never_stands_alone_at_the_top_of_a_page() {
+    let ks = Ks::new("", &many_paragraphs());
+    // The decision last, as most organs print it: with `beslut_först` the
+    // § ends with its text, which may be long and cannot be moved whole.
+    support::write(
+        &ks.dir.path().join("meetings/ks/organ.yaml"),
+        &KS_ORGAN.replace("beslut_först: true\n", ""),
+    );
+    let pdf = ks.build();
+    let pages = support::page_texts(&pdf, Extract::Layout);
+    assert!(pages.len() > 4, "{} pages", pages.len());
+    for (index, page) in pages.iter().enumerate().skip(1) {
+        let first = content_lines(page);
+        assert!(
+            !first
+                .first()
+                .is_some_and(|l| l.trim().starts_with("Utdrag till")),
+            "page {} opens with the last line of a §:\n{page}",
+            index + 1
+        );
+    }
+}
