@@ -836,6 +836,9 @@ pub struct ParagraphSet {
     pub written: Option<String>,
 }
 
+/// The most § numbers one range of a [`ParagraphSet`] is walked through.
+const MAX_RANGE: u32 = 10_000;
+
 impl ParagraphSet {
     /// The set of these whole ranges.
     pub fn of_ranges(ranges: Vec<(u32, u32)>) -> Self {
@@ -892,11 +895,14 @@ impl ParagraphSet {
     }
 
     /// Every § number in the set, whole or in part, each once, in order.
+    /// A range is cut at 10,000 numbers: "1–4000000000" is a typo, not a
+    /// reason to allocate gigabytes (the rules report it as outside the
+    /// meeting anyway).
     pub fn numbers(&self) -> Vec<u32> {
         let mut numbers: Vec<u32> = self
             .ranges
             .iter()
-            .flat_map(|&(a, b)| a..=b.min(a.saturating_add(10_000)))
+            .flat_map(|&(a, b)| a..=b.min(a.saturating_add(MAX_RANGE)))
             .chain(self.partial.iter().copied())
             .collect();
         numbers.sort_unstable();
