@@ -849,6 +849,29 @@ impl ParagraphSet {
         }
     }
 
+    /// The set of these § numbers (ascending), each run of consecutive ones
+    /// a range.
+    pub fn of_numbers(numbers: &[u32]) -> Self {
+        let mut ranges: Vec<(u32, u32)> = Vec::new();
+        for &n in numbers {
+            match ranges.last_mut() {
+                Some((_, end)) if n == *end + 1 => *end = n,
+                _ => ranges.push((n, n)),
+            }
+        }
+        Self::of_ranges(ranges)
+    }
+
+    /// "§ 9" or "§§ 1–7, del av 8" as printed and said, with the organ's
+    /// prefix when it has one ("Sn §§ 1–7").
+    pub fn label(&self, prefix: Option<&str>) -> String {
+        let signs = if self.is_single() { "§" } else { "§§" };
+        match prefix {
+            Some(prefix) => format!("{prefix} {signs} {self}"),
+            None => format!("{signs} {self}"),
+        }
+    }
+
     /// Whether the set is one § taken part in whole.
     pub fn is_single(&self) -> bool {
         self.partial.is_empty() && matches!(self.ranges.as_slice(), [(a, b)] if a == b)

@@ -13,7 +13,7 @@ use crate::calendar;
 use crate::document::MeetingDocument;
 use crate::model::{
     Adjustment, AdjustmentManner, Confidentiality, DelegationDecision, Meeting, NumberedMeeting,
-    Organ, Paragraph, ParagraphNumber, Person, RoleHolder,
+    Organ, Paragraph, ParagraphNumber, ParagraphSet, Person, RoleHolder,
 };
 
 /// The whole context of a meeting's document template, under `doc`.
@@ -315,15 +315,6 @@ fn range_label(first: ParagraphNumber, last: ParagraphNumber) -> String {
     }
 }
 
-/// "§ 7" for one §, "§§ 1–15" for more, after the organ's prefix ("Sn").
-fn paragraphs_label(prefix: Option<&str>, range: &str, single: bool) -> String {
-    let signs = if single { "§" } else { "§§" };
-    match prefix {
-        Some(prefix) => format!("{prefix} {signs} {range}"),
-        None => format!("{signs} {range}"),
-    }
-}
-
 /// Page 1 holds the attendance of a meeting of up to this many beslutande…
 pub const FIRST_PAGE_VOTING: usize = 15;
 /// …and this many others present (ersättare, tjänstepersoner, övriga; the
@@ -411,11 +402,11 @@ impl<'a> DocumentContext<'a> {
                     .map(|a| a.value.display())
                     .collect(),
                 place: &meeting.place,
-                paragraphs_label: paragraphs_label(
-                    prefix,
-                    &range,
-                    numbered.first == numbered.last(),
-                ),
+                paragraphs_label: ParagraphSet::of_ranges(vec![(
+                    numbered.first.0,
+                    numbered.last().0,
+                )])
+                .label(prefix),
                 paragraph_range: range,
                 draft: adjustment.is_none(),
                 adjusted_orally,
@@ -458,10 +449,7 @@ impl<'a> DocumentContext<'a> {
 fn role(holder: &RoleHolder, prefix: Option<&str>) -> RoleContext {
     RoleContext {
         name: holder.name.clone(),
-        paragraphs_label: holder
-            .paragraphs
-            .as_ref()
-            .map(|set| paragraphs_label(prefix, &set.to_string(), set.is_single())),
+        paragraphs_label: holder.paragraphs.as_ref().map(|set| set.label(prefix)),
     }
 }
 
@@ -485,10 +473,7 @@ fn attendance<'a>(meeting: &'a Meeting, prefix: Option<&str>) -> Vec<AttendanceG
 fn people<'a>(list: &'a [Person], prefix: Option<&str>) -> Vec<PersonContext<'a>> {
     list.iter()
         .map(|p| {
-            let paragraphs_label = p
-                .paragraphs
-                .as_ref()
-                .map(|set| paragraphs_label(prefix, &set.value.to_string(), set.value.is_single()));
+            let paragraphs_label = p.paragraphs.as_ref().map(|set| set.value.label(prefix));
             let replaces = p
                 .replaces
                 .as_ref()

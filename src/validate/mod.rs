@@ -349,32 +349,6 @@ fn takes_part(person: &Person, number: u32) -> bool {
         .is_none_or(|set| set.value.contains(number))
 }
 
-/// "§ 7" or "§§ 1–3, 9" for a sorted list of numbers.
-fn paragraph_list(numbers: &[u32]) -> String {
-    let mut ranges: Vec<(u32, u32)> = Vec::new();
-    for &n in numbers {
-        match ranges.last_mut() {
-            Some((_, end)) if n == *end + 1 => *end = n,
-            _ => ranges.push((n, n)),
-        }
-    }
-    let set = crate::model::ParagraphSet::of_ranges(ranges);
-    if numbers.len() == 1 {
-        format!("§ {set}")
-    } else {
-        format!("§§ {set}")
-    }
-}
-
-/// "§ 9" or "§§ 1–7" for a person's `paragrafer`.
-fn set_list(set: &crate::model::ParagraphSet) -> String {
-    if set.is_single() {
-        format!("§ {set}")
-    } else {
-        format!("§§ {set}")
-    }
-}
-
 /// The file name alone, as a secretary sees it in the organ's folder.
 fn file_name(path: &Path) -> String {
     path.file_name().map_or_else(

@@ -6,10 +6,10 @@
 use std::collections::HashSet;
 
 use crate::diagnostic::Diagnostic;
-use crate::model::Person;
+use crate::model::{ParagraphSet, Person};
 use crate::parse::span_of;
 
-use super::{Subject, paragraph_list, set_list, takes_part};
+use super::{Subject, takes_part};
 
 pub(super) fn check(subject: &Subject, found: &mut Vec<Diagnostic>) {
     within_meeting(subject, found);
@@ -27,14 +27,12 @@ fn meeting_range(subject: &Subject) -> String {
     if subject.meeting.meeting.paragraphs.is_empty() {
         "no §§".to_owned()
     } else {
-        paragraph_list(&numbers(subject))
+        ParagraphSet::of_numbers(&numbers(subject)).label(None)
     }
 }
 
 fn within_meeting(subject: &Subject, found: &mut Vec<Diagnostic>) {
     let meeting = &subject.meeting.meeting;
-    let (first, last) = (subject.meeting.first.0, subject.meeting.last().0);
-    let empty = meeting.paragraphs.is_empty();
     let groups = [
         &meeting.voting,
         &meeting.substitutes,
@@ -42,43 +40,63 @@ fn within_meeting(subject: &Subject, found: &mut Vec<Diagnostic>) {
         &meeting.others,
         &meeting.absent,
     ];
-    for person in groups.into_iter().flatten() {
-        let Some(set) = &person.paragraphs else {
-            continue;
-        };
-        if !empty
-            && set
-                .value
-                .ranges
-                .iter()
-                .all(|&(a, b)| first <= a && b <= last)
-            && set.value.partial.iter().all(|&n| first <= n && n <= last)
-        {
-            continue;
+    let people = groups.into_iter().flatten().filter_map(|person| {
+        let set = person.paragraphs.as_ref()?;
+        Some((person.name.value.as_str(), &set.value, span_of(set)))
+    });
+    // A stand-in chair or a justerare for some §§ points at their entry.
+    let chairs = meeting.chair.value.0.iter().filter_map(|holder| {
+        let set = holder.paragraphs.as_ref()?;
+        Some((holder.name.as_str(), set, span_of(&meeting.chair)))
+    });
+    let adjusters = meeting.adjusters.iter().filter_map(|adjuster| {
+        let set = adjuster.value.paragraphs.as_ref()?;
+        Some((adjuster.value.name.as_str(), set, span_of(adjuster)))
+    });
+    for (name, set, span) in people.chain(chairs).chain(adjusters) {
+        if let Some(finding) = outside_meeting(subject, name, set, span) {
+            found.push(finding);
         }
-        let hint = if empty {
-            "add the meeting's §§ under `paragrafer`, or remove this person's `paragrafer`"
-                .to_owned()
-        } else {
-            format!(
-                "write § numbers as printed in this protocol, {first} to {last}; \
-                 leave `paragrafer` out for someone who took part in the whole meeting"
-            )
-        };
-        found.push(
-            Diagnostic::error(
-                subject.file,
-                span_of(set),
-                format!(
-                    "{} takes part in {} (paragrafer), but this meeting has {}",
-                    person.name.value,
-                    set_list(&set.value),
-                    meeting_range(subject)
-                ),
-            )
-            .with_hint(hint),
-        );
     }
+}
+
+/// An error when `set`, the `paragrafer` written for `name`, names a § this
+/// meeting does not have.
+fn outside_meeting(
+    subject: &Subject,
+    name: &str,
+    set: &ParagraphSet,
+    span: Option<std::ops::Range<usize>>,
+) -> Option<Diagnostic> {
+    let (first, last) = (subject.meeting.first.0, subject.meeting.last().0);
+    let empty = subject.meeting.meeting.paragraphs.is_empty();
+    let inside = |n: u32| first <= n && n <= last;
+    if !empty
+        && set.ranges.iter().all(|&(a, b)| inside(a) && inside(b))
+        && set.partial.iter().all(|&n| inside(n))
+    {
+        return None;
+    }
+    let hint = if empty {
+        "add the meeting's §§ under `paragrafer`, or remove this person's `paragrafer`".to_owned()
+    } else {
+        format!(
+            "write § numbers as printed in this protocol, {first} to {last}; \
+             leave `paragrafer` out for someone who took part in the whole meeting"
+        )
+    };
+    Some(
+        Diagnostic::error(
+            subject.file,
+            span,
+            format!(
+                "{name} takes part in {} (paragrafer), but this meeting has {}",
+                set.label(None),
+                meeting_range(subject)
+            ),
+        )
+        .with_hint(hint),
+    )
 }
 
 fn substitutes(subject: &Subject, found: &mut Vec<Diagnostic>) {
@@ -111,7 +129,10 @@ fn substitutes(subject: &Subject, found: &mut Vec<Diagnostic>) {
         let when = if both.len() == numbers.len() {
             String::new()
         } else {
-            format!(" (both take part in {})", paragraph_list(&both))
+            format!(
+                " (both take part in {})",
+                ParagraphSet::of_numbers(&both).label(None)
+            )
         };
         found.push(
             Diagnostic::error(
@@ -200,7 +221,10 @@ fn quorum(subject: &Subject, found: &mut Vec<Diagnostic>) {
         let numbers: Vec<u32> = short.iter().map(|&(n, _)| n).collect();
         let index = (first_short - subject.meeting.first.0) as usize;
         (
-            format!("not beslutför in {}", paragraph_list(&numbers)),
+            format!(
+                "not beslutför in {}",
+                ParagraphSet::of_numbers(&numbers).label(None)
+            ),
             span_of(&meeting.paragraphs[index].title),
         )
     };
@@ -268,6 +292,34 @@ mod tests {
                 9,
                 17
             )
+        );
+    }
+
+    #[test]
+    fn a_stand_in_chair_or_justerare_beyond_the_meeting_is_an_error() {
+        let yaml = meeting(THREE)
+            .replace(
+                "ordförande: Anna Andersson\n",
+                "ordförande:\n  - Anna Andersson\n  - {namn: Bertil Berg, paragrafer: \"3–5\"}\n",
+            )
+            .replace(
+                "justerare: [Bertil Berg]\n",
+                "justerare:\n  - Bertil Berg\n  - {namn: Cecilia Ceder, paragrafer: \"7\"}\n",
+            );
+        let found = run(check, &yaml);
+        let messages: Vec<_> = found.iter().map(|f| (f.message.as_str(), f.line)).collect();
+        assert_eq!(
+            messages,
+            [
+                (
+                    "Bertil Berg takes part in §§ 3–5 (paragrafer), but this meeting has §§ 1–3",
+                    9
+                ),
+                (
+                    "Cecilia Ceder takes part in § 7 (paragrafer), but this meeting has §§ 1–3",
+                    14
+                ),
+            ]
         );
     }
 

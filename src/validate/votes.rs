@@ -9,7 +9,7 @@ use crate::diagnostic::Diagnostic;
 use crate::model::{Paragraph, ParagraphNumber, Person, Spanned};
 use crate::parse::span_of;
 
-use super::{Subject, set_list, takes_part};
+use super::{Subject, takes_part};
 
 /// What a name in a § does there, for messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -112,7 +112,7 @@ fn check_paragraph(
                         format!(
                             "{who} {} but takes part only in {} (paragrafer)",
                             role.act(number),
-                            set.map(set_list).unwrap_or_default()
+                            set.map(|s| s.label(None)).unwrap_or_default()
                         ),
                     )
                     .with_hint(format!(
