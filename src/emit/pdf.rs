@@ -74,7 +74,13 @@ impl PdfEmitter {
         job: &Job,
         options: super::EmitOptions,
     ) -> Result<Emitted, EmitError> {
-        let source = self.render(project, unit, job)?;
+        let template_dir = project.template_dir.as_deref();
+        let source = self.render(project, unit, job).map_err(|e| match e {
+            EmitError::Render(e) => {
+                EmitError::Render(e.with_template_shown(|name| self.shown(name, template_dir)))
+            }
+            other => other,
+        })?;
         let typeset = self
             .typesetter
             .typeset(
@@ -84,7 +90,7 @@ impl PdfEmitter {
                     ident: &job.ident,
                 },
             )
-            .map_err(|e| self.in_templates(e, &source, project.template_dir.as_deref()))?;
+            .map_err(|e| self.in_templates(e, &source, template_dir))?;
         let warnings = typeset
             .warnings
             .iter()
@@ -99,6 +105,15 @@ impl PdfEmitter {
         })
     }
 
+    /// How the user finds template `name`: the project's own copy's path, or
+    /// the built-in template's name.
+    fn shown(&self, name: &str, template_dir: Option<&Path>) -> String {
+        match template_dir {
+            Some(dir) if self.renderer.is_overridden(name) => dir.join(name).display().to_string(),
+            _ => format!("{name} (inbyggd mall)"),
+        }
+    }
+
     /// Typst's messages pointed at the template lines that wrote what it
     /// complains about, the generated source's place kept as a hint: the
     /// templates are what a municipality edits.
@@ -108,10 +123,7 @@ impl PdfEmitter {
         source: &TypstDocument,
         template_dir: Option<&Path>,
     ) -> TypesetError {
-        let shown = |name: &str| match template_dir {
-            Some(dir) if self.renderer.is_overridden(name) => dir.join(name).display().to_string(),
-            _ => format!("{name} (inbyggd mall)"),
-        };
+        let shown = |name: &str| self.shown(name, template_dir);
         let relocate = |messages: Vec<TypstMessage>| {
             messages
                 .into_iter()

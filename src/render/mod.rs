@@ -92,13 +92,53 @@ pub enum RenderError {
     #[error(transparent)]
     Appendix(#[from] appendix::AppendixError),
     /// Tera rejected a template or failed while rendering it.
-    #[error("template {template}: {message}")]
+    #[error("{}", describe_template_error(template, *at, expression.as_deref(), message))]
     Template {
-        /// The template's name.
+        /// The template the problem is in (an included one, when it is
+        /// there): its name, or the path of a project's own copy.
         template: String,
-        /// Tera's message, with its own location.
+        /// Line and column (1-based) in that template, when Tera knows them.
+        at: Option<(usize, usize)>,
+        /// The template text at that place, e.g. `p.extract_to`.
+        expression: Option<String>,
+        /// Tera's message.
         message: String,
     },
+}
+
+fn describe_template_error(
+    template: &str,
+    at: Option<(usize, usize)>,
+    expression: Option<&str>,
+    message: &str,
+) -> String {
+    let place = at.map_or_else(String::new, |(line, column)| format!(":{line}:{column}"));
+    let expression = expression.map_or_else(String::new, |e| format!(" vid `{e}`"));
+    format!(
+        "{template}{place}: mallen kunde inte fyllas i{expression}: {message} \
+         (ett fält som inte finns är `undefined`; mallarnas fält står i TEMPLATES.md)"
+    )
+}
+
+impl RenderError {
+    /// The same error with its template named as the user should look for
+    /// it (a project's own file, or the built-in template).
+    pub fn with_template_shown(self, shown: impl Fn(&str) -> String) -> Self {
+        match self {
+            RenderError::Template {
+                template,
+                at,
+                expression,
+                message,
+            } => RenderError::Template {
+                template: shown(&template),
+                at,
+                expression,
+                message,
+            },
+            other => other,
+        }
+    }
 }
 
 impl Default for Templates {
@@ -194,7 +234,7 @@ impl Renderer {
                 modules.insert(name.clone(), text.clone());
             } else {
                 tera.add_raw_template(name, text)
-                    .map_err(|e| template_error(name, &e))?;
+                    .map_err(|e| template_error(name, &e, &templates.files))?;
                 texts.insert(name.clone(), text.clone());
             }
         }
@@ -283,7 +323,7 @@ impl Renderer {
         let main = self
             .tera
             .render(template, &context)
-            .map_err(|e| template_error(template, &e))?;
+            .map_err(|e| template_error(template, &e, &self.texts))?;
         Ok(TypstDocument {
             main_path: template.to_owned(),
             main,
@@ -339,7 +379,42 @@ fn appendices(
     Ok(appendices)
 }
 
-fn template_error(template: &str, error: &tera::Error) -> RenderError {
+/// `error` as a [`RenderError`], with the place and the template text there
+/// taken from `texts` (the templates by name).
+fn template_error(
+    template: &str,
+    error: &tera::Error,
+    texts: &BTreeMap<String, String>,
+) -> RenderError {
+    if let tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) =
+        error.kind()
+    {
+        let span = report.span();
+        let in_template = if report.filename().is_empty() {
+            template
+        } else {
+            report.filename()
+        };
+        return RenderError::Template {
+            template: in_template.to_owned(),
+            at: Some((span.start_line, span.start_col + 1)),
+            expression: texts
+                .get(in_template)
+                .and_then(|text| text.get(span.range.start..))
+                .map(|rest| {
+                    // Tera's span of a path is its first name (`p`); the
+                    // user needs the whole path (`p.extract_to`).
+                    let end = rest
+                        .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.'))
+                        .unwrap_or(rest.len());
+                    rest[..end.max(span.range.len().min(rest.len()))]
+                        .trim()
+                        .to_owned()
+                })
+                .filter(|e| !e.is_empty() && !e.contains('\n')),
+            message: report.message().to_owned(),
+        };
+    }
     let mut message = error.to_string();
     let mut source = std::error::Error::source(error);
     while let Some(cause) = source {
@@ -349,6 +424,8 @@ fn template_error(template: &str, error: &tera::Error) -> RenderError {
     }
     RenderError::Template {
         template: template.to_owned(),
+        at: None,
+        expression: None,
         message,
     }
 }

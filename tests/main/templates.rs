@@ -80,3 +80,23 @@ fn a_typst_error_in_an_own_layout_names_that_file() {
         own.display()
     );
 }
+
+#[test]
+fn an_unknown_field_in_an_own_template_names_itself_and_its_line() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (meetings, line) = project_with_broken(
+        dir.path(),
+        "paragraf.typ",
+        "#paragraf-heading(",
+        "Utdrag: {{ p.extrac_to | join(sep=\", \") }}",
+    );
+    let stderr = build_fails(&meetings, &dir.path().join("out"));
+    let own = dir.path().join("templates/paragraf.typ");
+    assert!(
+        stderr.contains(&format!("{}:{line}:", own.display())),
+        "expected {}:{line}: in:\n{stderr}",
+        own.display()
+    );
+    assert!(stderr.contains("`p.extrac_to`"), "{stderr}");
+    assert!(stderr.contains("mallen kunde inte fyllas i"), "{stderr}");
+}
