@@ -462,24 +462,28 @@ fn many_paragraphs() -> String {
 
 #[test]
 fn the_utdrag_till_line_never_stands_alone_at_the_top_of_a_page() {
-    let ks = Ks::new("", &many_paragraphs());
-    // The decision last, as most organs print it: with `beslut_först` the
-    // § ends with its text, which may be long and cannot be moved whole.
-    support::write(
-        &ks.dir.path().join("meetings/ks/organ.yaml"),
-        &KS_ORGAN.replace("beslut_först: true\n", ""),
-    );
-    let pdf = ks.build();
-    let pages = support::page_texts(&pdf, Extract::Layout);
-    assert!(pages.len() > 4, "{} pages", pages.len());
-    for (index, page) in pages.iter().enumerate().skip(1) {
-        let first = content_lines(page);
-        assert!(
-            !first
-                .first()
-                .is_some_and(|l| l.trim().starts_with("Utdrag till")),
-            "page {} opens with the last line of a §:\n{page}",
-            index + 1
-        );
+    // The decision last, as most organs print it, and first (`beslut_först`),
+    // where the § ends with its text or its Beslutsunderlag.
+    for decision_first in [false, true] {
+        let ks = Ks::new("", &many_paragraphs());
+        if !decision_first {
+            support::write(
+                &ks.dir.path().join("meetings/ks/organ.yaml"),
+                &KS_ORGAN.replace("beslut_först: true\n", ""),
+            );
+        }
+        let pdf = ks.build();
+        let pages = support::page_texts(&pdf, Extract::Layout);
+        assert!(pages.len() > 4, "{} pages", pages.len());
+        for (index, page) in pages.iter().enumerate().skip(1) {
+            let first = content_lines(page);
+            assert!(
+                !first
+                    .first()
+                    .is_some_and(|l| l.trim().starts_with("Utdrag till")),
+                "beslut_först: {decision_first}: page {} opens with the last line of a §:\n{page}",
+                index + 1
+            );
+        }
     }
 }
