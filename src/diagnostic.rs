@@ -6,9 +6,6 @@ use std::fmt::Write as _;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use codespan_reporting::diagnostic::{Diagnostic as Report, Label};
-use codespan_reporting::files::SimpleFiles;
-use codespan_reporting::term::{self, Config};
 use serde::{Deserialize, Serialize};
 
 /// How bad a problem is.
@@ -103,43 +100,60 @@ pub fn to_json_line(diagnostic: &Diagnostic, source: Option<&str>) -> String {
     .to_string()
 }
 
-/// Renders diagnostics in the style of rustc and typst. `source_of` gives the
-/// text of a file so its line can be shown; a file it cannot give is still
-/// named, without the snippet.
+/// Renders diagnostics in the style of rustc and typst, in Swedish: "fel:"
+/// or "varning:", the place, the line with a caret under the problem, and
+/// each hint as "= tips:". `source_of` gives the text of a file so its line
+/// can be shown; a file it cannot give is still named, without the snippet.
 pub fn render(diagnostics: &[Diagnostic], source_of: impl Fn(&Path) -> Option<String>) -> String {
-    let mut files = SimpleFiles::new();
     let mut out = String::new();
-    let config = Config::default();
     for diagnostic in diagnostics {
         let name = diagnostic.file.display().to_string();
-        let report = match diagnostic.severity {
-            Severity::Error => Report::error(),
-            Severity::Warning => Report::warning(),
-        }
-        .with_message(&diagnostic.message)
-        .with_notes(
-            diagnostic
-                .hints
-                .iter()
-                .map(|h| format!("hint: {h}"))
-                .collect(),
-        );
-        let report = match (&diagnostic.span, source_of(&diagnostic.file)) {
-            (Some(span), Some(text)) => {
-                let start = floor_char_boundary(&text, span.start);
-                let end = floor_char_boundary(&text, span.end.max(start));
-                let id = files.add(name, text);
-                report.with_labels(vec![Label::primary(id, start..end)])
+        let severity = match diagnostic.severity {
+            Severity::Error => "fel",
+            Severity::Warning => "varning",
+        };
+        let source = diagnostic.span.as_ref().zip(source_of(&diagnostic.file));
+        match source {
+            Some((span, text)) => {
+                let _ = writeln!(out, "{severity}: {}", diagnostic.message);
+                snippet(&mut out, &name, &text, span);
             }
             // No position to show: name the file in the message itself, once.
-            _ if diagnostic.message.starts_with(&name) => report,
-            _ => report.with_message(format!("{name}: {}", diagnostic.message)),
-        };
-        if term::emit_to_string(&mut out, &config, &files, &report).is_err() {
-            let _ = writeln!(out, "{}: {}", diagnostic.file.display(), diagnostic.message);
+            None if diagnostic.message.starts_with(&name) => {
+                let _ = writeln!(out, "{severity}: {}", diagnostic.message);
+            }
+            None => {
+                let _ = writeln!(out, "{severity}: {name}: {}", diagnostic.message);
+            }
         }
+        for hint in &diagnostic.hints {
+            let _ = writeln!(out, " = tips: {hint}");
+        }
+        out.push('\n');
     }
     out
+}
+
+/// "  ┌─ file:2:8", the line, and carets under the span's part on that line.
+fn snippet(out: &mut String, name: &str, text: &str, span: &Range<usize>) {
+    let start = floor_char_boundary(text, span.start);
+    let (line, column) = line_column(text, start);
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    let shown = text[line_start..line_end].trim_end_matches('\r');
+    let end = floor_char_boundary(text, span.end.clamp(start, line_end));
+    let width = text[start..end].chars().count().max(1);
+    let gutter = " ".repeat(line.to_string().len());
+    let _ = writeln!(out, "{gutter} ┌─ {name}:{line}:{column}");
+    let _ = writeln!(out, "{gutter} │");
+    let _ = writeln!(out, "{line} │ {shown}");
+    let _ = writeln!(
+        out,
+        "{gutter} │ {}{}",
+        " ".repeat(column - 1),
+        "^".repeat(width)
+    );
+    let _ = writeln!(out, "{gutter} │");
 }
 
 #[cfg(test)]
@@ -176,6 +190,11 @@ mod tests {
         let shown = render(&[diag], |_| Some(text.clone()));
         assert!(shown.contains("m.yaml:2:1"), "{shown}");
         assert!(shown.contains("foredragande: x"), "{shown}");
-        assert!(shown.contains("hint: write `föredragande`"), "{shown}");
+        assert!(shown.contains("= tips: write `föredragande`"), "{shown}");
+        assert!(shown.starts_with("fel: unknown key"), "{shown}");
+        assert!(
+            shown.contains("2 │ foredragande: x\n  │ ^^^^^^^^^^^^\n"),
+            "{shown}"
+        );
     }
 }

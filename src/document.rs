@@ -9,6 +9,7 @@
 
 use chrono::NaiveDate;
 
+use crate::messages::making;
 use crate::model::{NumberedMeeting, ParagraphNumber};
 
 /// One document made from a meeting file.
@@ -30,13 +31,13 @@ pub enum MeetingDocument {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum NotYet {
     /// No beslutande: the meeting has not been held (or not written up).
-    #[error(
-        "the meeting has no beslutande yet, so there is no protocol to make; \
-         `protokoll kallelse` makes its kallelse"
-    )]
+    #[error("{}", making::not_held())]
     NotHeld,
     /// An extract of a § that does not exist.
-    #[error("{number} is not in this meeting, whose §§ are {first}–{last}")]
+    #[error("{}", making::no_such_paragraph(
+        &number.to_string(),
+        &crate::model::ParagraphSet::of_ranges(vec![(*first, *last)]).label(None),
+    ))]
     NoSuchParagraph {
         /// The § asked for.
         number: ParagraphNumber,
@@ -46,19 +47,13 @@ pub enum NotYet {
         last: u32,
     },
     /// An extract of a protocol not yet justerat.
-    #[error(
-        "the protocol is not justerat, so an extract of {0} cannot be certified; \
-         write `justering:` once it is, or `omedelbar_justering: true` on the § \
-         when the meeting justerade it at once"
-    )]
+    #[error("{}", making::extract_not_adjusted(&.0.to_string()))]
     ExtractNotAdjusted(ParagraphNumber),
     /// An anslagsbevis of a protocol not yet justerat.
-    #[error(
-        "the protocol is not justerat, so there is no anslag to certify; write `justering:` first"
-    )]
+    #[error("{}", making::certificate_not_adjusted())]
     CertificateNotAdjusted,
     /// An anslagsbevis before the anslag is up.
-    #[error("the anslag is not up yet: write `anslag: {{ uppsatt: YYYY-MM-DD }}` once it is")]
+    #[error("{}", making::not_posted())]
     NotPosted,
 }
 
@@ -282,7 +277,7 @@ mod tests {
             .expect_err("no § 9");
         assert_eq!(
             refused.to_string(),
-            "§ 9 is not in this meeting, whose §§ are 1–3"
+            "§ 9 finns inte i det här mötet, som har §§ 1–3"
         );
     }
 

@@ -14,6 +14,7 @@ pub mod cli;
 pub mod diagnostic;
 pub mod document;
 pub mod emit;
+pub mod messages;
 pub mod model;
 pub mod number;
 pub mod output;

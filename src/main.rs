@@ -2,8 +2,9 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
-    protokoll::cli::run(protokoll::cli::Args::parse())
+    match protokoll::cli::parse_args() {
+        Ok(args) => protokoll::cli::run(args),
+        Err(code) => code,
+    }
 }

@@ -13,6 +13,8 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Deserialize;
 use serde::de::{self, Deserializer};
 
+use crate::messages::reading;
+
 /// A value with the location of the YAML node it was read from.
 pub type Spanned<T> = serde_saphyr::Spanned<T>;
 
@@ -232,7 +234,7 @@ struct RoleVisitor;
 impl<'de> de::Visitor<'de> for RoleVisitor {
     type Value = RoleHolder;
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a name, or {namn, paragrafer}")
+        f.write_str(reading::EXPECTING_ROLE_HOLDER)
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<RoleHolder, E> {
         Ok(RoleHolder {
@@ -262,7 +264,7 @@ impl<'de> Deserialize<'de> for RoleHolders {
         impl<'de> de::Visitor<'de> for Visitor {
             type Value = RoleHolders;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a name, {namn, paragrafer}, or a list of them")
+                f.write_str(reading::EXPECTING_ROLE_HOLDERS)
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<RoleHolders, E> {
                 RoleVisitor.visit_str(v).map(|h| RoleHolders(vec![h]))
@@ -276,7 +278,7 @@ impl<'de> Deserialize<'de> for RoleHolders {
                     holders.push(holder);
                 }
                 if holders.is_empty() {
-                    return Err(de::Error::custom("ordförande needs at least one name"));
+                    return Err(de::Error::custom(reading::chair_needs_a_name()));
                 }
                 Ok(RoleHolders(holders))
             }
@@ -633,7 +635,7 @@ impl<'de> Deserialize<'de> for Confidentiality {
         impl de::Visitor<'_> for Visitor {
             type Value = Confidentiality;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("true, false or the legal ground as text (\"26 kap. 1 § OSL\")")
+                f.write_str(reading::EXPECTING_CONFIDENTIALITY)
             }
             fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
                 Ok(if v {
@@ -686,11 +688,32 @@ impl<'de> Deserialize<'de> for IsoDate {
             .filter(|_| shaped)
             .map(IsoDate)
             .ok_or_else(|| {
+                let hint = shaped
+                    .then(|| month_days_hint(text.trim()))
+                    .flatten()
+                    .unwrap_or_else(reading::date_shape_hint);
                 de::Error::custom(format!(
-                    "\"{text}\" is not a date: write YYYY-MM-DD, e.g. 2021-02-26"
+                    "{}{}{hint}",
+                    reading::not_a_date(&text),
+                    reading::HINT_SEPARATOR
                 ))
             })
     }
+}
+
+/// "februari 2025 har 28 dagar" for a date of the right shape whose month
+/// has no such day; `None` when the month itself is wrong.
+fn month_days_hint(text: &str) -> Option<String> {
+    let year: i32 = text.get(0..4)?.parse().ok()?;
+    let month: u32 = text.get(5..7)?.parse().ok()?;
+    let first = NaiveDate::from_ymd_opt(year, month, 1)?;
+    let next = first.checked_add_months(chrono::Months::new(1))?;
+    let days = u32::try_from((next - first).num_days()).ok()?;
+    Some(reading::month_days_hint(
+        crate::calendar::month_name(month),
+        year,
+        days,
+    ))
 }
 
 impl JsonSchema for IsoDate {
@@ -761,11 +784,7 @@ impl ClockTime {
 impl<'de> Deserialize<'de> for ClockTime {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
-        ClockTime::parse(&text).ok_or_else(|| {
-            de::Error::custom(format!(
-                "\"{text}\" är inget klockslag: skriv TT:MM, t.ex. \"14:00\""
-            ))
-        })
+        ClockTime::parse(&text).ok_or_else(|| de::Error::custom(reading::not_a_clock_time(&text)))
     }
 }
 
@@ -791,11 +810,7 @@ impl JsonSchema for ClockTime {
 impl<'de> Deserialize<'de> for TimeRange {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
-        TimeRange::parse(&text).ok_or_else(|| {
-            de::Error::custom(format!(
-                "\"{text}\" is not a time span: write HH:MM–HH:MM, e.g. \"09:00–12:00\""
-            ))
-        })
+        TimeRange::parse(&text).ok_or_else(|| de::Error::custom(reading::not_a_time_span(&text)))
     }
 }
 
@@ -959,22 +974,20 @@ impl<'de> Deserialize<'de> for ParagraphSet {
         impl de::Visitor<'_> for Visitor {
             type Value = ParagraphSet;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("§ numbers such as \"1–7\", \"1–3, 9\" or 9")
+                f.write_str(reading::EXPECTING_PARAGRAPH_SET)
             }
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-                let n = u32::try_from(v).map_err(|_| E::custom("§ number too large"))?;
+                let n = u32::try_from(v)
+                    .map_err(|_| E::custom(reading::paragraph_number_too_large()))?;
                 Ok(ParagraphSet::of_ranges(vec![(n, n)]))
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-                let n = u64::try_from(v).map_err(|_| E::custom("§ numbers are positive"))?;
+                let n = u64::try_from(v)
+                    .map_err(|_| E::custom(reading::paragraph_number_negative()))?;
                 self.visit_u64(n)
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-                ParagraphSet::parse(v).ok_or_else(|| {
-                    E::custom(format!(
-                        "\"{v}\" is not a list of §§: write e.g. \"1–7\", \"1–3, 9\", \"9\" or \"1–2, del av 3\""
-                    ))
-                })
+                ParagraphSet::parse(v).ok_or_else(|| E::custom(reading::not_a_paragraph_set(v)))
             }
         }
         deserializer.deserialize_any(Visitor)

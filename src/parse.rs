@@ -9,7 +9,11 @@ use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
 
+use serde_saphyr::granit_parser::ErrorKind as ScanErrorKind;
+use serde_saphyr::{Error, ExternalMessageSource};
+
 use crate::diagnostic::Diagnostic;
+use crate::messages::reading::{self, FileKind};
 use crate::model::{DelegationDecision, Meeting, Organ, Spanned};
 
 /// A file that is not a valid meeting, organ or delegationsbeslut file.
@@ -39,29 +43,17 @@ impl ParseError {
 
 /// Parses a meeting file.
 pub fn parse_meeting(file: &Path, text: &str) -> Result<Meeting, ParseError> {
-    parse(
-        file,
-        text,
-        "a meeting file is a set of keys, starting with `datum: YYYY-MM-DD`, `tid:` and `plats:`; see FORMAT.md",
-    )
+    parse(file, text, FileKind::Meeting)
 }
 
 /// Parses an `organ.yaml`.
 pub fn parse_organ(file: &Path, text: &str) -> Result<Organ, ParseError> {
-    parse(
-        file,
-        text,
-        "an organ.yaml is a set of keys, starting with `namn:` and `huvudman:`; see FORMAT.md",
-    )
+    parse(file, text, FileKind::Organ)
 }
 
 /// Parses a delegationsbeslut file.
 pub fn parse_delegation(file: &Path, text: &str) -> Result<DelegationDecision, ParseError> {
-    parse(
-        file,
-        text,
-        "a delegationsbeslut file is a set of keys, starting with `datum: YYYY-MM-DD`, `diarienummer:` and `rubrik:`; see FORMAT.md",
-    )
+    parse(file, text, FileKind::Delegation)
 }
 
 /// Byte range of a spanned value in the text it was parsed from.
@@ -76,143 +68,259 @@ fn location_range(location: &serde_saphyr::Location) -> Option<Range<usize>> {
     Some(start..start + len.max(1))
 }
 
-/// `shape` says what the file should look like, for the errors about its shape.
-fn parse<T: DeserializeOwned>(file: &Path, text: &str, shape: &str) -> Result<T, ParseError> {
-    let error = |span, message: &str, hint: &str| ParseError {
-        file: file.to_path_buf(),
-        span,
-        message: message.to_owned(),
-        hint: Some(hint.to_owned()),
-    };
+fn parse<T: DeserializeOwned>(file: &Path, text: &str, kind: FileKind) -> Result<T, ParseError> {
     let only_comments = text
         .lines()
         .all(|line| line.trim().is_empty() || line.trim_start().starts_with('#'));
     if only_comments {
-        return Err(error(None, "the file is empty", shape));
+        return Err(ParseError {
+            file: file.to_path_buf(),
+            span: None,
+            message: reading::empty_file(),
+            hint: Some(reading::file_shape(kind)),
+        });
     }
-    serde_saphyr::from_str::<T>(text).map_err(|e| {
-        let message = plain_message(&e);
-        let span = e
-            .location()
-            .as_ref()
-            .and_then(location_range)
-            .or_else(|| locate_unlocated(text, &message));
-        if let Some((message, hint)) = unknown_key(&message) {
-            return error(span, &message, &hint);
-        }
-        if message.contains("expected mapping") {
-            return error(span, "this is not a set of keys", shape);
-        }
-        if message.starts_with("budget breached") {
-            return error(
-                span,
-                "the file expands to far too much data through anchors and aliases (&namn, *namn)",
-                "write the values out; a meeting file needs no aliases",
-            );
-        }
-        if let Some(key) = message
-            .strip_prefix("duplicate mapping key: ")
-            .and_then(|rest| rest.split(',').next())
-        {
-            return error(
-                span,
-                &format!("the key `{key}` appears twice"),
-                "keep one of them; each key may appear once in its block",
-            );
-        }
-        if message.contains("recursion limit") {
-            return error(
-                span,
-                "lists or keys are nested far too deeply",
-                "a meeting file needs only a few levels: paragrafer → a § → its lists",
-            );
-        }
-        if message.contains("tabs disallowed") {
-            return error(
-                span,
-                "a tab is used for indentation",
-                "indent with spaces; YAML does not allow tabs there",
-            );
+    serde_saphyr::from_str::<T>(text).map_err(|error| {
+        let (message, hint) = explain(&error, kind);
+        let mut span = place(&error, text);
+        if is_about_a_tab(&error) {
+            // The parser stops after the token before the tab: show the tab.
+            let from = span.as_ref().map_or(0, |s| s.start);
+            span = text[from..]
+                .find('\t')
+                .map(|i| from + i)
+                .or_else(|| text.find('\t'))
+                .map(|i| i..i + 1)
+                .or(span);
         }
         ParseError {
             file: file.to_path_buf(),
             span,
             message,
-            hint: None,
+            hint,
         }
     })
 }
 
-/// Some YAML errors come without a position; find the character they name.
-fn locate_unlocated(text: &str, message: &str) -> Option<Range<usize>> {
-    if message.contains("recursion limit") {
-        // Where flow brackets first nest deeper than any meeting file needs.
-        let mut depth = 0usize;
-        for (offset, c) in text.char_indices() {
-            match c {
-                '[' | '{' => depth += 1,
-                ']' | '}' => depth = depth.saturating_sub(1),
-                _ => {}
-            }
-            if depth > 32 {
-                return Some(offset..offset + 1);
+/// The error's place in `text`; a recursion error carries none, so the
+/// place where flow brackets first nest deeper than any file needs.
+fn place(error: &Error, text: &str) -> Option<Range<usize>> {
+    if let Some(location) = error.location() {
+        if let Some(range) = location_range(&location) {
+            return Some(range);
+        }
+        // The parser's own errors carry a line and column but no byte offset.
+        if location.line() > 0 {
+            let line = usize::try_from(location.line()).ok()?;
+            let column = usize::try_from(location.column()).ok()?;
+            let line_start = text
+                .split_inclusive('\n')
+                .take(line - 1)
+                .map(str::len)
+                .sum::<usize>();
+            let offset = text[line_start..]
+                .char_indices()
+                .nth(column.saturating_sub(1))
+                .map_or(text.len(), |(i, _)| line_start + i);
+            return Some(offset..offset + 1);
+        }
+    }
+    let mut depth = 0usize;
+    for (offset, c) in text.char_indices() {
+        match c {
+            '[' | '{' => depth += 1,
+            ']' | '}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth > 32 {
+            return Some(offset..offset + 1);
+        }
+    }
+    None
+}
+
+/// What went wrong and what to write instead, from the error's kind (and the
+/// parser's, for YAML syntax), in the catalogue's words.
+fn explain(error: &Error, kind: FileKind) -> (String, Option<String>) {
+    let with = |message: String, hint: String| (message, Some(hint));
+    match error {
+        Error::WithSnippet { error, .. } => explain(error, kind),
+        Error::AliasError { error, .. } => explain(error, kind),
+        Error::ExternalMessage { source, msg, .. } => match source.as_ref() {
+            ExternalMessageSource::Parser(scan) => explain_syntax(scan.kind(), msg),
+            _ => (msg.clone(), None),
+        },
+        Error::SerdeUnknownField {
+            field, expected, ..
+        } => with(reading::unknown_key(field), nearest_key(field, expected)),
+        Error::SerdeMissingField { field, .. } => with(
+            reading::missing_key(field),
+            reading::missing_key_hint(field),
+        ),
+        Error::SerdeUnknownVariant {
+            variant, expected, ..
+        } => with(
+            reading::unknown_value(variant),
+            nearest_value(variant, expected),
+        ),
+        Error::SerdeInvalidType {
+            unexpected,
+            expected,
+            ..
+        }
+        | Error::SerdeInvalidValue {
+            unexpected,
+            expected,
+            ..
+        } => {
+            let message = reading::wrong_kind(expected, unexpected);
+            if unexpected.starts_with("a map") || unexpected.starts_with("map") {
+                // `rubrik: Information: resultat` reads as a key in a value.
+                with(message, reading::quote_the_value_hint())
+            } else if expected.starts_with("struct") || expected.starts_with("a map") {
+                with(message, reading::file_shape(kind))
+            } else {
+                (message, None)
             }
         }
-        return None;
+        Error::Unexpected { expected, .. } => {
+            let message = reading::wrong_kind(expected, "något annat");
+            if expected.contains("mapping") {
+                with(reading::not_a_mapping(), reading::file_shape(kind))
+            } else {
+                (message, None)
+            }
+        }
+        Error::NullIntoString { .. } => with(reading::no_value(), reading::no_value_hint()),
+        Error::DuplicateMappingKey { key, .. } => with(
+            reading::duplicate_key(key.as_deref()),
+            reading::duplicate_key_hint(),
+        ),
+        Error::Budget { .. }
+        | Error::AliasReplayLimitExceeded { .. }
+        | Error::AliasExpansionLimitExceeded { .. }
+        | Error::AliasReplayCounterOverflow { .. } => {
+            with(reading::alias_bomb(), reading::alias_bomb_hint())
+        }
+        Error::AliasReplayStackDepthExceeded { .. } => {
+            with(reading::too_deep(), reading::too_deep_hint())
+        }
+        Error::Eof { .. } => with(reading::file_ends_early(), reading::file_ends_early_hint()),
+        Error::MultipleDocuments { .. } => with(
+            reading::several_documents(),
+            reading::several_documents_hint(),
+        ),
+        // The model's own messages (dates, times, § lists), already in the
+        // catalogue's words; a date's hint comes with it.
+        Error::Message { msg, .. } => match msg.split_once(reading::HINT_SEPARATOR) {
+            Some((message, hint)) => with(message.to_owned(), hint.to_owned()),
+            None => (msg.clone(), None),
+        },
+        other => with(
+            reading::not_yaml(),
+            format!("{} ({other})", reading::not_yaml_hint()),
+        ),
     }
-    let needle = if message.contains("tabs disallowed") {
-        '\t'
-    } else if message.contains("\\u{0}") || message.contains('\0') {
-        '\0'
-    } else {
-        return None;
+}
+
+fn is_about_a_tab(error: &Error) -> bool {
+    match error {
+        Error::WithSnippet { error, .. } => is_about_a_tab(error),
+        Error::ExternalMessage { source, .. } => matches!(
+            source.as_ref(),
+            ExternalMessageSource::Parser(scan) if matches!(
+                scan.kind(),
+                ScanErrorKind::TabNotAllowed
+                    | ScanErrorKind::TabInBlockIndentation
+                    | ScanErrorKind::TabInIndentation
+                    | ScanErrorKind::TabInPlainScalar
+                    | ScanErrorKind::TabAtBlockScalarStart
+            )
+        ),
+        _ => false,
+    }
+}
+
+fn explain_syntax(kind: &ScanErrorKind, original: &str) -> (String, Option<String>) {
+    use ScanErrorKind as K;
+    let (message, hint) = match kind {
+        K::MappingValueNotAllowed | K::InvalidColonPlacement | K::InvalidMappingValueWhitespace => {
+            (reading::colon_in_value(), reading::quote_the_value_hint())
+        }
+        K::TabNotAllowed
+        | K::TabInBlockIndentation
+        | K::TabInIndentation
+        | K::TabInPlainScalar
+        | K::TabAtBlockScalarStart => (reading::tab(), reading::tab_hint()),
+        K::UnclosedQuotedScalar
+        | K::InvalidTrailingSingleQuotedScalar
+        | K::InvalidTrailingDoubleQuotedScalar => {
+            (reading::unclosed_quote(), reading::unclosed_quote_hint())
+        }
+        K::UnclosedFlowCollection { open } => {
+            (reading::unclosed_bracket(*open), reading::bracket_hint())
+        }
+        K::MismatchedFlowCollectionEnd { open, close } => (
+            reading::mismatched_bracket(*open, *close),
+            reading::bracket_hint(),
+        ),
+        K::UnexpectedEofFlowSequence | K::UnexpectedEofFlowMapping => {
+            (reading::unclosed_bracket('['), reading::bracket_hint())
+        }
+        K::RecursionLimitExceeded => (reading::too_deep(), reading::too_deep_hint()),
+        K::InvalidIndentation
+        | K::ExpectedBlockMappingKey
+        | K::ExpectedBlockSequenceEntry
+        | K::BlockSequenceEntryNotAllowed
+        | K::InvalidBlockScalarIndent
+        | K::InvalidFlowScalarIndent
+        | K::InvalidQuotedScalarIndent
+        | K::SimpleKeyExpected
+        | K::InvalidSimpleKey => (reading::indentation(), reading::indentation_hint()),
+        K::UnexpectedCharacter { character } => (
+            reading::unexpected_character(*character),
+            reading::quote_the_value_hint(),
+        ),
+        K::UnexpectedEof | K::UnexpectedEofBlockMapping | K::UnexpectedEofBlockSequence => {
+            (reading::file_ends_early(), reading::file_ends_early_hint())
+        }
+        _ => (
+            reading::not_yaml(),
+            format!("{} (YAML: {original})", reading::not_yaml_hint()),
+        ),
     };
-    text.find(needle).map(|start| start..start + 1)
+    (message, Some(hint))
 }
 
-/// serde-saphyr's own rendering repeats the location and a snippet; the
-/// diagnostic renderer shows those, so keep only the first line of the message.
-fn plain_message(error: &serde_saphyr::Error) -> String {
-    let rendered = error.without_snippet().to_string();
-    let first = rendered.lines().next().unwrap_or("").trim();
-    let first = first
-        .strip_prefix("error: ")
-        .unwrap_or(first)
-        .split(" at line ")
-        .next()
-        .unwrap_or(first);
-    first.to_string()
+/// "menade du `föredragande`?" for the nearest known key, else the keys.
+fn nearest_key(typed: &str, expected: &[&str]) -> String {
+    match nearest(typed, expected) {
+        Some(key) => reading::nearest_key(key),
+        None if expected.is_empty() => reading::key_not_in_format(),
+        None => reading::known_keys(expected),
+    }
 }
 
-/// serde names an unknown key as "unknown field `foredragande`, expected one
-/// of rubrik, …"; say it in the format's words and suggest the nearest key.
-fn unknown_key(message: &str) -> Option<(String, String)> {
-    let rest = message.split("unknown field `").nth(1)?;
-    let (typed, rest) = rest.split_once('`')?;
-    let expected: Vec<&str> = rest
-        .split_once("expected ")
-        .map(|(_, list)| list.trim_start_matches("one of "))
-        .unwrap_or("")
-        .split(", ")
-        .map(|key| key.trim().trim_matches('`'))
-        .filter(|key| !key.is_empty())
-        .collect();
+/// "menade du `digitalt`?" for the nearest allowed value, else the values.
+fn nearest_value(typed: &str, expected: &[&str]) -> String {
+    match nearest(typed, expected) {
+        Some(value) => reading::nearest_value(value),
+        None => reading::allowed_values(expected),
+    }
+}
+
+fn nearest<'a>(typed: &str, expected: &[&'a str]) -> Option<&'a str> {
     let folded = fold(typed);
-    let nearest = expected
+    expected
         .iter()
         .map(|key| (strsim::levenshtein(&folded, &fold(key)), *key))
-        .min();
-    let hint = match nearest {
-        Some((distance, key)) if distance <= 3.max(typed.chars().count() / 3) => {
-            format!("did you mean `{key}`?")
-        }
-        _ if expected.is_empty() => "this key is not part of the format; see FORMAT.md".into(),
-        _ => format!("known keys here: {}", expected.join(", ")),
-    };
-    Some((format!("unknown key `{typed}`"), hint))
+        .min()
+        .filter(|&(distance, _)| distance <= 3.max(typed.chars().count() / 3))
+        .map(|(_, key)| key)
 }
 
-/// Compares keys the way a secretary types them on a keyboard without å, ä, ö.
+/// Compares keys the way a secretary types them on a keyboard without å, ä,
+/// ö, and capitals ("Digitalt" for `digitalt`).
 fn fold(key: &str) -> String {
     key.to_lowercase()
         .replace(['å', 'ä'], "a")
@@ -238,8 +346,8 @@ mod tests {
     fn unknown_key_suggests_the_swedish_spelling() {
         let text = format!("{MINIMAL}paragrafer:\n  - rubrik: X\n    foredragande: Y\n");
         let error = parse_meeting(Path::new("m.yaml"), &text).expect_err("unknown key");
-        assert_eq!(error.message, "unknown key `foredragande`");
-        assert_eq!(error.hint.as_deref(), Some("did you mean `föredragande`?"));
+        assert_eq!(error.message, "okänd nyckel `foredragande`");
+        assert_eq!(error.hint.as_deref(), Some("menade du `föredragande`?"));
         let span = error.span.expect("located");
         assert_eq!(&text[span.start..span.start + 12], "foredragande");
     }
@@ -268,11 +376,8 @@ mod tests {
     fn misspelt_decision_maker_is_located_with_a_suggestion() {
         let text = DELEGATION.replace("beslutsfattare:", "beslutfattare:");
         let error = parse_delegation(Path::new("d.yaml"), &text).expect_err("unknown key");
-        assert_eq!(error.message, "unknown key `beslutfattare`");
-        assert_eq!(
-            error.hint.as_deref(),
-            Some("did you mean `beslutsfattare`?")
-        );
+        assert_eq!(error.message, "okänd nyckel `beslutfattare`");
+        assert_eq!(error.hint.as_deref(), Some("menade du `beslutsfattare`?"));
         let span = error.span.expect("located");
         assert_eq!(&text[span.start..span.start + 13], "beslutfattare");
         let (line, column) = crate::diagnostic::line_column(&text, span.start);
@@ -282,7 +387,7 @@ mod tests {
     #[test]
     fn a_meeting_is_not_a_delegation() {
         let error = parse_delegation(Path::new("d.yaml"), MINIMAL).expect_err("meeting keys");
-        assert_eq!(error.message, "unknown key `tid`");
+        assert_eq!(error.message, "okänd nyckel `tid`");
     }
 
     #[test]

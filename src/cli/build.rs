@@ -7,13 +7,14 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::diagnostic::Diagnostic;
 use crate::emit::{self, EmitOptions, PdfEmitter};
+use crate::messages::report;
 use crate::number;
 use crate::output::{BuildCache, Writer};
 use crate::plan::{self, PlanOptions, Request};
 use crate::project::{self, LoadOptions, Project, TemplateSource};
 use crate::validate::{self, Rules};
 
-use super::{OutputArgs, count, default_paths, fail, print_diagnostics, progress_bar};
+use super::{OutputArgs, default_paths, fail, print_diagnostics, progress_bar};
 
 /// How a build runs, from the command line.
 #[derive(Debug, Clone)]
@@ -87,10 +88,10 @@ pub(super) fn load(paths: &[PathBuf], config: &Config) -> Result<Project, Vec<Di
         && loaded.unplaced.is_empty()
         && (!builds_delegations || loaded.selected_delegations().next().is_none());
     if nothing {
-        return Err(fail(
-            &paths[0],
-            "no meeting files found (expected meetings/<organ>/<år>/<datum>.yaml)",
-        ));
+        return Err(vec![
+            Diagnostic::error(&paths[0], None, report::no_meeting_files())
+                .with_hint(report::outside_a_project_hint()),
+        ]);
     }
     Ok(number::number_all(loaded))
 }
@@ -152,7 +153,7 @@ pub(super) fn build_round(project: &Project, emitter: &PdfEmitter, config: &Conf
     if let Some(ignored) = ignored
         && !config.rebuild_all
     {
-        eprintln!("obs: {ignored}");
+        eprintln!("{}", report::notice(&ignored.to_string()));
     }
     let known = if config.rebuild_all {
         validate::Known::default()
@@ -182,10 +183,7 @@ pub(super) fn build_round(project: &Project, emitter: &PdfEmitter, config: &Conf
     let (total, unchanged) = plan.counts();
     let progress = progress_bar(total - unchanged);
     if unchanged > 0 {
-        progress.set_message(format!(
-            "({} hoppades över)",
-            count(unchanged, "oförändrat", "oförändrade")
-        ));
+        progress.set_message(report::skipped(unchanged));
     }
     let writer = Writer::new(&config.out, cache, new_findings);
     let failed = AtomicUsize::new(plan.refused.len());
@@ -218,14 +216,14 @@ pub(super) fn build_round(project: &Project, emitter: &PdfEmitter, config: &Conf
                             "{} → {} ({})",
                             unit.file.display(),
                             pdf.display(),
-                            count(*pages, "sida", "sidor")
+                            report::pages(*pages)
                         );
                     }
                     for pdf in &done.removed {
                         println!(
-                            "{} → tog bort {} (mötet ger inte längre det dokumentet)",
+                            "{} → {}",
                             unit.file.display(),
-                            pdf.display()
+                            report::removed_document(&pdf.display().to_string())
                         );
                     }
                     written.fetch_add(done.written.len(), Ordering::Relaxed);
@@ -241,7 +239,7 @@ pub(super) fn build_round(project: &Project, emitter: &PdfEmitter, config: &Conf
     );
     progress.finish_and_clear();
     if let Err(error) = writer.finish(&program) {
-        eprintln!("obs: {error}; nästa bygge gör om alla dokument");
+        eprintln!("{}", report::cache_not_written(&error.to_string()));
     }
 
     let round = Round {
@@ -251,19 +249,12 @@ pub(super) fn build_round(project: &Project, emitter: &PdfEmitter, config: &Conf
         failed: failed.into_inner(),
         files: plan.units.len() + plan.refused.len(),
     };
-    let mut summary = vec![
-        count(round.written, "dokument byggt", "dokument byggda"),
-        count(round.unchanged, "oförändrat", "oförändrade"),
-    ];
-    if round.removed > 0 {
-        summary.push(count(round.removed, "borttaget", "borttagna"));
-    }
-    eprintln!("{}", summary.join(", "));
+    eprintln!(
+        "{}",
+        report::build_summary(round.written, round.unchanged, round.removed)
+    );
     if round.failed > 0 {
-        eprintln!(
-            "{} av {} filer byggdes inte; inga befintliga PDF:er skrevs över för dem",
-            round.failed, round.files
-        );
+        eprintln!("{}", report::files_not_built(round.failed, round.files));
     }
     round
 }

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crate::diagnostic::{self, Diagnostic, Severity};
+use crate::messages::report;
 use crate::number;
 use crate::project::{self, LoadOptions, TemplateSource};
 use crate::validate::{self, FileKind, Rules};
@@ -22,10 +23,10 @@ pub(super) fn run(paths: Vec<PathBuf>, format: Format) -> Result<ExitCode, Vec<D
     let meetings = loaded.selected_meetings().count() + loaded.unplaced.len();
     let delegations = loaded.selected_delegations().count();
     if meetings == 0 && organs == 0 && delegations == 0 {
-        return Err(fail(
-            &paths[0],
-            "no meeting or organ files found (expected meetings/<organ>/organ.yaml)",
-        ));
+        return Err(vec![
+            Diagnostic::error(&paths[0], None, report::no_meeting_or_organ_files())
+                .with_hint(report::outside_a_project_hint()),
+        ]);
     }
     let project = number::number_all(loaded);
     let findings =
@@ -53,8 +54,8 @@ pub(super) fn run(paths: Vec<PathBuf>, format: Format) -> Result<ExitCode, Vec<D
         Format::Human => {
             print_diagnostics(&unique, Some(&project));
             eprintln!(
-                "{errors} fel, {} varningar i {meetings} mötesfiler, {delegations} delegationsbeslut och {organs} organfiler",
-                unique.len() - errors,
+                "{}",
+                report::check_summary(errors, unique.len() - errors, meetings, delegations, organs)
             );
         }
         Format::Json => {

@@ -14,214 +14,250 @@ use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::diagnostic::{self, Diagnostic};
+use crate::messages;
 use crate::output;
 use crate::plan::Request;
 use crate::project::Project;
 use crate::render::Templates;
 use crate::schema::SchemaKind;
 
-/// Swedish meeting minutes from YAML meeting files.
+/// Protokoll för svenska nämnder, skrivna som YAML-filer.
 ///
-/// Write each sammanträde as meetings/<organ>/<år>/<datum>.yaml (see
-/// FORMAT.md), then `protokoll build` typesets every protocol as a PDF/A-2a +
-/// PDF/UA-1 file under output/, ready for justering and the archive.
+/// Skriv varje sammanträde som meetings/<organ>/<år>/<datum>.yaml (se
+/// FORMAT.md); sedan sätter `protokoll build` varje protokoll som PDF/A-2a +
+/// PDF/UA-1 under output/, klart för justering och arkivet.
 #[derive(Debug, Parser)]
 #[command(
     name = "protokoll",
     version,
-    about,
-    long_about,
-    after_help = "Examples:
-  protokoll build                                        every meeting under meetings/ → output/
-  protokoll build meetings/socsam/2021/2021-02-26.yaml   one meeting
-  protokoll build --web                                  also the web versions, secrets masked
-  protokoll kallelse meetings/socsam/2021/2021-04-16.yaml
+    disable_help_flag = true,
+    disable_version_flag = true,
+    disable_help_subcommand = true,
+    subcommand_help_heading = "Kommandon",
+    subcommand_value_name = "KOMMANDO",
+    help_template = HELP_TEMPLATE,
+    after_help = "Exempel:
+  protokoll build                                        varje möte under meetings/ → output/
+  protokoll build meetings/socsam/2021/2021-02-26.yaml   ett möte
+  protokoll build --web                                  också webbversionerna, med sekretess maskerad
+  protokoll kallelse meetings/socsam/2021/2021-02-26.yaml
   protokoll utdrag --paragraf 63 meetings/socialnamnden/2017/2017-09-27.yaml
-  protokoll anslag meetings/socsam/2021/2021-02-26.yaml
-  protokoll build --emit-typst --out /tmp/ut             also write the generated Typst source
-  protokoll build --alla                                 every document again, whatever the cache says
-  protokoll watch meetings/socsam                        rebuild on every save
-  protokoll templates templates/                         copy the default templates to adapt them"
+  protokoll anslag meetings/socialnamnden/2017/2017-09-27.yaml
+  protokoll build --emit-typst --out /tmp/ut             skriv också den genererade Typst-källan
+  protokoll build --alla                                 gör om varje dokument, vad byggcachen än säger
+  protokoll watch meetings/socsam                        bygg om efter varje sparning
+  protokoll templates templates/                         kopiera de inbyggda mallarna för att ändra dem"
 )]
 pub struct Args {
-    /// What to do.
+    /// Vad som ska göras.
     #[command(subcommand)]
     pub command: Command,
+    /// Visa hjälpen (-h kort, --help hela)
+    #[arg(short = 'h', long = "help", action = clap::ArgAction::Help, global = true, help_heading = "Val")]
+    help: Option<bool>,
+    /// Visa versionen
+    #[arg(short = 'V', long = "version", action = clap::ArgAction::Version, help_heading = "Val")]
+    version: Option<bool>,
 }
+
+/// clap's help layout with Swedish headings.
+const HELP_TEMPLATE: &str = "\
+{before-help}{about-with-newline}
+Användning: {usage}
+
+{all-args}{after-help}";
 
 /// Where and how documents are written; shared by the commands that make PDFs.
 #[derive(Debug, Clone, clap::Args)]
+#[command(next_help_heading = "Val")]
 pub struct OutputArgs {
-    /// Output folder [default: output/]
-    #[arg(long, value_name = "DIR")]
+    /// Mapp för dokumenten [standard: output/]
+    #[arg(long, value_name = "MAPP")]
     pub out: Option<PathBuf>,
-    /// Also write the generated Typst source (<datum>-<dokument>.typ and lib/) beside each PDF
+    /// Skriv också den genererade Typst-källan (<datum>-<dokument>.typ och lib/) bredvid varje PDF
     #[arg(long)]
     pub emit_typst: bool,
-    /// Template folder overriding the built-in templates file by file
-    /// [default: templates/ beside meetings/, when present]
-    #[arg(long, value_name = "DIR")]
+    /// Mapp med egna mallar som ersätter de inbyggda fil för fil
+    /// [standard: templates/ bredvid meetings/, när den finns]
+    #[arg(long, value_name = "MAPP")]
     pub templates: Option<PathBuf>,
-    /// Make every document again, even those the build cache says are up to date
+    /// Gör om varje dokument, också de som byggcachen säger är aktuella
     #[arg(long)]
     pub alla: bool,
-    /// How many documents to typeset at once [default: one per core]
+    /// Hur många dokument som sätts samtidigt [standard: ett per kärna]
     #[arg(long, short = 'j', value_name = "N")]
     pub jobs: Option<usize>,
 }
 
 /// The subcommands.
 #[derive(Debug, Subcommand)]
+#[command(help_template = HELP_TEMPLATE)]
 pub enum Command {
-    /// Build every document of each meeting that applies as it stands.
+    /// Bygg varje dokument som mötet ger så som det står.
     ///
-    /// For each meeting file: the kallelse; once the meeting has beslutande,
-    /// the protocol (UTKAST until `justering:` is written); a
-    /// protokollsutdrag for each § with `utdrag_till` that can be certified;
-    /// the anslagsbevis once `anslag:` is written; with --web, the web
-    /// version. All are written to output/<organ>/<år>/<datum>-<dokument>.pdf.
+    /// För varje mötesfil: kallelsen; när mötet har beslutande, protokollet
+    /// (UTKAST tills `justering:` är skriven); ett protokollsutdrag för varje
+    /// § med `utdrag_till` som kan bestyrkas; anslagsbeviset när `anslag:`
+    /// är skrivet; med --web webbversionen. Allt skrivs till
+    /// output/<organ>/<år>/<datum>-<dokument>.pdf.
     ///
-    /// Only what changed is typeset again: output/.byggcache.json records
-    /// what each PDF was made from. A web version made earlier is remade
-    /// with its protocol even without --web, and a document the meeting no
-    /// longer yields (an utdrag whose § lost `utdrag_till`) is removed.
+    /// Bara det som ändrats sätts om: output/.byggcache.json minns vad varje
+    /// PDF gjordes av. En webbversion som gjorts tidigare görs om med sitt
+    /// protokoll även utan --web, och ett dokument som mötet inte längre ger
+    /// (ett utdrag vars § förlorat `utdrag_till`) tas bort.
     ///
-    /// Examples:
-    ///   protokoll build                                   every meeting under meetings/
+    /// Exempel:
+    ///   protokoll build                                   varje möte under meetings/
     ///   protokoll build meetings/socsam/2021/2021-02-26.yaml
-    ///   protokoll build --web meetings/socsam             also the web versions
+    ///   protokoll build --web meetings/socsam             också webbversionerna
     ///   protokoll build --emit-typst --out /tmp/ut meetings/socsam
-    ///   protokoll build --alla                            ignore the cache, make everything
-    #[command(verbatim_doc_comment)]
+    ///   protokoll build --alla                            strunta i byggcachen, gör om allt
+    #[command(verbatim_doc_comment, help_template = HELP_TEMPLATE, override_usage = "protokoll build [VAL] [SÖKVÄGAR]...")]
     Build {
-        /// Meeting files or folders [default: meetings/]
+        /// Mötesfiler eller mappar [standard: meetings/]
+        #[arg(value_name = "SÖKVÄGAR", help_heading = "Argument")]
         paths: Vec<PathBuf>,
-        /// Also the web version: no signatures, sekretess §§ without content,
-        /// personnummer and the meeting's `maskera` strings as [maskerat]
-        #[arg(long)]
+        /// Också webbversionen: utan underskrifter, sekretess-§§ utan innehåll,
+        /// personnummer och mötets `maskera`-texter som [maskerat]
+        #[arg(long, help_heading = "Val")]
         web: bool,
-        /// Output folder, Typst source and templates
+        /// Mapp, Typst-källa och mallar
         #[command(flatten)]
         output: OutputArgs,
     },
-    /// Make the kallelse (notice with föredragningslista) of a meeting.
+    /// Gör kallelsen (med föredragningslista) till ett möte.
     ///
-    /// Works on a meeting file written before the meeting: no beslutande,
-    /// justering or beslut needed. The kallelse goes to the organ's
-    /// `ledamöter` and `ersättare` (organ.yaml).
+    /// Fungerar på en mötesfil som skrivs före mötet: beslutande, justering
+    /// och beslut behövs inte. Kallelsen går till organets `ledamöter` och
+    /// `ersättare` (organ.yaml).
     ///
-    /// Example:
-    ///   protokoll kallelse meetings/socsam/2021/2021-04-16.yaml
-    #[command(verbatim_doc_comment)]
+    /// Exempel:
+    ///   protokoll kallelse meetings/socsam/2021/2021-02-26.yaml
+    #[command(verbatim_doc_comment, help_template = HELP_TEMPLATE, override_usage = "protokoll kallelse [VAL] <FILER>...")]
     Kallelse {
-        /// Meeting files
-        #[arg(required = true)]
+        /// Mötesfiler
+        #[arg(required = true, value_name = "FILER", help_heading = "Argument")]
         files: Vec<PathBuf>,
-        /// Output folder, Typst source and templates
+        /// Mapp, Typst-källa och mallar
         #[command(flatten)]
         output: OutputArgs,
     },
-    /// Make protokollsutdrag, one PDF per §, certified "Rätt utdraget intygar".
+    /// Gör protokollsutdrag, en PDF per §, bestyrkta "Rätt utdraget intygar".
     ///
-    /// Refused for a protocol not yet justerat, unless the § has
+    /// Vägras för ett protokoll som inte är justerat, utom för en § med
     /// `omedelbar_justering: true`.
     ///
-    /// Examples:
-    ///   protokoll utdrag meetings/socialnamnden/2017/2017-09-27.yaml      every § with utdrag_till
+    /// Exempel:
+    ///   protokoll utdrag meetings/socialnamnden/2017/2017-09-27.yaml      varje § med utdrag_till
     ///   protokoll utdrag --paragraf 63 meetings/socialnamnden/2017/2017-09-27.yaml
-    #[command(verbatim_doc_comment)]
+    #[command(verbatim_doc_comment, help_template = HELP_TEMPLATE, override_usage = "protokoll utdrag [VAL] <FIL>")]
     Utdrag {
-        /// The meeting file
+        /// Mötesfilen
+        #[arg(value_name = "FIL", help_heading = "Argument")]
         file: PathBuf,
-        /// The § to extract (repeat for more) [default: every § with utdrag_till]
-        #[arg(long = "paragraf", value_name = "N")]
+        /// Paragrafen att göra utdrag ur (upprepa för fler) [standard: varje § med utdrag_till]
+        #[arg(long = "paragraf", value_name = "N", help_heading = "Val")]
         paragraphs: Vec<u32>,
-        /// Output folder, Typst source and templates
+        /// Mapp, Typst-källa och mallar
         #[command(flatten)]
         output: OutputArgs,
     },
-    /// Make the anslagsbevis: justering posted, last day to appeal, take-down date.
+    /// Gör anslagsbeviset: justeringen anslagen, sista dag för överklagande, nedtagning.
     ///
-    /// Needs `justering:` and `anslag: { uppsatt: … }` in the meeting file.
-    /// The last day to appeal is three weeks after posting, moved to the next
-    /// working day off weekends, holidays, midsommar-, jul- and nyårsafton.
+    /// Kräver `justering:` och `anslag: { uppsatt: … }` i mötesfilen. Sista
+    /// dagen för överklagande är tre veckor efter anslaget, flyttad till
+    /// nästa vardag från helger, helgdagar, midsommar-, jul- och nyårsafton.
     ///
-    /// Example:
-    ///   protokoll anslag meetings/socsam/2021/2021-02-26.yaml
-    #[command(verbatim_doc_comment)]
+    /// Exempel:
+    ///   protokoll anslag meetings/socialnamnden/2017/2017-09-27.yaml
+    #[command(verbatim_doc_comment, help_template = HELP_TEMPLATE, override_usage = "protokoll anslag [VAL] <FILER>...")]
     Anslag {
-        /// Meeting files
-        #[arg(required = true)]
+        /// Mötesfiler
+        #[arg(required = true, value_name = "FILER", help_heading = "Argument")]
         files: Vec<PathBuf>,
-        /// Output folder, Typst source and templates
+        /// Mapp, Typst-källa och mallar
         #[command(flatten)]
         output: OutputArgs,
     },
-    /// Check meeting, delegationsbeslut and organ files without building anything.
+    /// Granska mötes-, delegationsbesluts- och organfiler utan att bygga något.
     ///
-    /// Prints every error and warning with file:line:column, the line, and
-    /// what to write instead. Exits 1 when there is an error, 0 when there are
-    /// only warnings (or nothing).
+    /// Skriver varje fel och varning med fil:rad:kolumn, raden och vad som ska
+    /// stå i stället. Avslutar med 1 när det finns ett fel, 0 när det bara
+    /// finns varningar (eller inget).
     ///
-    /// Examples:
-    ///   protokoll check                                   every file under meetings/
+    /// Exempel:
+    ///   protokoll check                                   varje fil under meetings/
     ///   protokoll check meetings/socsam/2021/2021-02-26.yaml
-    ///   protokoll check --format json meetings/           one JSON object per line
-    #[command(verbatim_doc_comment)]
+    ///   protokoll check --format json meetings/           ett JSON-objekt per rad
+    #[command(verbatim_doc_comment, help_template = HELP_TEMPLATE, override_usage = "protokoll check [VAL] [SÖKVÄGAR]...")]
     Check {
-        /// Meeting files, organ files or folders [default: meetings/]
+        /// Mötesfiler, organfiler eller mappar [standard: meetings/]
+        #[arg(value_name = "SÖKVÄGAR", help_heading = "Argument")]
         paths: Vec<PathBuf>,
-        /// How to print the findings
-        #[arg(long, value_enum, default_value_t = Format::Human)]
+        /// Hur fynden skrivs
+        #[arg(long, value_enum, default_value_t = Format::Human, value_name = "FORM", help_heading = "Val")]
         format: Format,
     },
-    /// Build, then build again after every save, until Ctrl-C.
+    /// Bygg, och bygg sedan om efter varje sparning, tills Ctrl-C.
     ///
-    /// Watches the organ folders of PATHS and the template folder. After each
-    /// save it reloads the files, checks them, and typesets only the
-    /// documents the change touched, with the typesetter kept warm between
-    /// rounds; then it prints the findings or "klart på N ms". A save with
-    /// errors keeps the last good PDFs.
+    /// Bevakar organmapparna i SÖKVÄGAR och mallmappen. Efter varje sparning
+    /// läses filerna om, granskas, och bara de dokument som ändringen rör sätts
+    /// om, med sättningen varm mellan omgångarna; sedan skrivs fynden eller
+    /// "klart på N ms". En sparning med fel lämnar de senaste felfria
+    /// PDF:erna kvar.
     ///
-    /// Examples:
-    ///   protokoll watch                                   every meeting under meetings/
+    /// Exempel:
+    ///   protokoll watch                                   varje möte under meetings/
     ///   protokoll watch meetings/socsam/2021/2021-02-26.yaml
     ///   protokoll watch --web meetings/socsam
-    #[command(verbatim_doc_comment)]
+    #[command(verbatim_doc_comment, help_template = HELP_TEMPLATE, override_usage = "protokoll watch [VAL] [SÖKVÄGAR]...")]
     Watch {
-        /// Meeting files or folders [default: meetings/]
+        /// Mötesfiler eller mappar [standard: meetings/]
+        #[arg(value_name = "SÖKVÄGAR", help_heading = "Argument")]
         paths: Vec<PathBuf>,
-        /// Also the web version
-        #[arg(long)]
+        /// Också webbversionen
+        #[arg(long, help_heading = "Val")]
         web: bool,
-        /// Output folder, Typst source and templates
+        /// Mapp, Typst-källa och mallar
         #[command(flatten)]
         output: OutputArgs,
     },
-    /// Copy the built-in templates into DIR to adapt them (a municipality's own layout).
+    /// Kopiera de inbyggda mallarna till MAPP för att anpassa dem (kommunens egen layout).
+    #[command(help_template = HELP_TEMPLATE, override_usage = "protokoll templates <MAPP>")]
     Templates {
-        /// Where to write them, e.g. templates/
+        /// Vart de skrivs, t.ex. templates/
+        #[arg(value_name = "MAPP", help_heading = "Argument")]
         dir: PathBuf,
     },
-    /// Print the JSON Schema of the meeting, organ or delegationsbeslut files, for editors.
+    /// Skriv JSON Schema för mötes-, organ- eller delegationsbeslutsfilerna, för redigerare.
     ///
-    /// A YAML file whose first line is
+    /// En YAML-fil vars första rad är
     ///   # yaml-language-server: $schema=../../../schema/meeting.schema.json
-    /// gets completion, Swedish descriptions and underlined mistakes in
-    /// editors with a YAML language server (VS Code, Neovim, Helix, Zed …).
+    /// får komplettering, svenska beskrivningar och understrukna fel i
+    /// redigerare med en YAML-språkserver (VS Code, Neovim, Helix, Zed …).
     ///
-    /// Examples:
-    ///   protokoll schema                  the meeting schema on stdout
-    ///   protokoll schema organ            the organ.yaml schema
+    /// Exempel:
+    ///   protokoll schema                  mötesfilens schema på standard ut
+    ///   protokoll schema organ            schemat för organ.yaml
     ///   protokoll schema delegationsbeslut
-    ///   protokoll schema --out schema/    write all three files into schema/
-    #[command(verbatim_doc_comment)]
+    ///   protokoll schema --out schema/    skriv alla tre filerna i schema/
+    #[command(verbatim_doc_comment, help_template = HELP_TEMPLATE, override_usage = "protokoll schema [VAL] [SLAG]")]
     Schema {
-        /// Which file's schema
-        #[arg(value_enum, default_value = "meeting")]
+        /// Vilken fils schema
+        #[arg(
+            value_enum,
+            default_value = "meeting",
+            value_name = "SLAG",
+            help_heading = "Argument"
+        )]
         kind: SchemaKind,
-        /// Write every schema (meeting, organ, delegationsbeslut .schema.json) into DIR instead
-        #[arg(long, value_name = "DIR", conflicts_with = "kind")]
+        /// Skriv i stället varje schema (meeting, organ, delegationsbeslut .schema.json) i MAPP
+        #[arg(
+            long,
+            value_name = "MAPP",
+            conflicts_with = "kind",
+            help_heading = "Val"
+        )]
         out: Option<PathBuf>,
     },
 }
@@ -229,10 +265,98 @@ pub enum Command {
 /// How `check` prints its findings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
-    /// Like rustc: file:line:column, the source line, a caret, hints.
+    /// Som rustc: fil:rad:kolumn, raden, en markering och tips.
     Human,
-    /// One JSON object per line (JSON Lines), for editors and CI.
+    /// Ett JSON-objekt per rad (JSON Lines), för redigerare och CI.
     Json,
+}
+
+/// Parses the command line; on a mistake, says so in Swedish (from clap's
+/// error kind and context, not its English text) and gives the exit code.
+pub fn parse_args() -> Result<Args, ExitCode> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let error = match Args::try_parse() {
+        Ok(args) => return Ok(args),
+        Err(error) => error,
+    };
+    if matches!(
+        error.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        let _ = error.print();
+        return Err(
+            if error.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            },
+        );
+    }
+    let text = |kind| match error.get(kind) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(list)) => list.join(", "),
+        _ => String::new(),
+    };
+    let strings = |kind| match error.get(kind) {
+        Some(ContextValue::Strings(list)) => list.clone(),
+        Some(ContextValue::String(s)) => vec![s.clone()],
+        _ => Vec::new(),
+    };
+    let report = messages::report::bad_command_line();
+    let (message, mut hints) = match error.kind() {
+        ErrorKind::InvalidSubcommand => (
+            messages::report::unknown_command(&text(ContextKind::InvalidSubcommand)),
+            strings(ContextKind::SuggestedSubcommand)
+                .first()
+                .map(|s| messages::did_you_mean(&format!("`{s}`")))
+                .into_iter()
+                .collect::<Vec<_>>(),
+        ),
+        ErrorKind::UnknownArgument => (
+            messages::report::unknown_option(&text(ContextKind::InvalidArg)),
+            strings(ContextKind::SuggestedArg)
+                .first()
+                .map(|s| messages::did_you_mean(&format!("`{s}`")))
+                .into_iter()
+                .collect(),
+        ),
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => (
+            messages::report::invalid_value(
+                &text(ContextKind::InvalidValue),
+                &text(ContextKind::InvalidArg),
+            ),
+            {
+                let valid = strings(ContextKind::ValidValue);
+                if valid.is_empty() {
+                    Vec::new()
+                } else {
+                    vec![messages::report::possible_values(&valid)]
+                }
+            },
+        ),
+        ErrorKind::MissingRequiredArgument => (
+            messages::report::missing_argument(&text(ContextKind::InvalidArg)),
+            Vec::new(),
+        ),
+        ErrorKind::MissingSubcommand => (messages::report::no_command(), Vec::new()),
+        ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues => (
+            messages::report::too_many_arguments(&text(ContextKind::InvalidValue)),
+            Vec::new(),
+        ),
+        ErrorKind::ArgumentConflict => (
+            messages::report::conflicting_arguments(&text(ContextKind::InvalidArg)),
+            Vec::new(),
+        ),
+        _ => (report, Vec::new()),
+    };
+    hints.push(messages::report::try_help());
+    eprintln!("fel: {message}");
+    for hint in hints {
+        eprintln!(" = tips: {hint}");
+    }
+    Err(ExitCode::from(2))
 }
 
 /// Runs the parsed command line and returns the process's exit code.
@@ -291,11 +415,6 @@ fn fail(path: &Path, message: impl Into<String>) -> Vec<Diagnostic> {
     vec![Diagnostic::error(path, None, message)]
 }
 
-/// "1 dokument", "2 dokument"; `one` and `many` are the two forms.
-fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 fn default_paths(paths: Vec<PathBuf>) -> Vec<PathBuf> {
     if paths.is_empty() {
         vec![PathBuf::from("meetings")]
@@ -320,7 +439,10 @@ fn copy_templates(dir: &Path) -> Result<ExitCode, Vec<Diagnostic>> {
     for (name, text) in Templates::embedded().files() {
         let path = dir.join(name);
         if path.exists() {
-            println!("{} finns redan; lämnas orörd", path.display());
+            println!(
+                "{}",
+                messages::report::template_exists(&path.display().to_string())
+            );
             continue;
         }
         output::write_atomic(&path, text.as_bytes()).map_err(|e| fail(&path, e.to_string()))?;

@@ -14,11 +14,12 @@ use notify::{EventKind, RecursiveMode, Watcher};
 
 use crate::diagnostic::Diagnostic;
 use crate::emit::PdfEmitter;
+use crate::messages::report;
 use crate::plan::Request;
 use crate::project::ContentHash;
 
 use super::build::{self, Config};
-use super::{OutputArgs, count, default_paths, fail, print_diagnostics};
+use super::{OutputArgs, default_paths, fail, print_diagnostics};
 
 /// Saves that come this close together are one change (an editor writes a
 /// backup, then the file; `git checkout` writes many files).
@@ -40,7 +41,7 @@ pub(super) fn run(
         // The receiver lives as long as the loop; nothing to do if it is gone.
         let _ = events.send(event);
     })
-    .map_err(|e| fail(&paths[0], format!("cannot watch for changes: {e}")))?;
+    .map_err(|e| fail(&paths[0], report::cannot_watch(&e.to_string())))?;
 
     let mut watched: BTreeSet<PathBuf> = BTreeSet::new();
     let mut emitter: Option<(ContentHash, PdfEmitter)> = None;
@@ -61,12 +62,9 @@ pub(super) fn run(
                     let round = build::build_round(&project, emitter, &config);
                     let ms = started.elapsed().as_millis();
                     if round.failed > 0 {
-                        eprintln!(
-                            "{} med fel; de senaste felfria PDF:erna ligger kvar ({ms} ms)",
-                            count(round.failed, "fil", "filer")
-                        );
+                        eprintln!("{}", report::watch_failed(round.failed, ms));
                     } else {
-                        eprintln!("klart på {ms} ms");
+                        eprintln!("{}", report::watch_done(ms));
                     }
                 }
                 let wanted: BTreeSet<PathBuf> = project
@@ -82,7 +80,7 @@ pub(super) fn run(
                 update_watches(&mut watcher, &mut watched, wanted);
             }
         }
-        eprintln!("väntar på ändringar (Ctrl-C avslutar)");
+        eprintln!("{}", report::watch_waiting());
         match wait_for_change(&receiver, &config.out) {
             Some(change) => started = change,
             // The watcher is gone; nothing will change any more.

@@ -46,7 +46,7 @@ pub enum EmitError {
     Typeset(#[from] TypesetError),
     /// The plan named a file the project cannot give (a bug: plans are made
     /// of files without errors).
-    #[error("{0} cannot be read; run `protokoll check`")]
+    #[error("{}", crate::messages::making::unreadable_source(.0))]
     Unreadable(String),
 }
 

@@ -17,7 +17,7 @@ pub use cache::{BuildCache, Ignored};
 
 /// A file that could not be written.
 #[derive(Debug, thiserror::Error)]
-#[error("could not write {}: {source}", path.display())]
+#[error("{}", crate::messages::making::cannot_write(&path.display().to_string(), &crate::messages::reading::io_reason(source)))]
 pub struct WriteError {
     /// The target path.
     pub path: PathBuf,

@@ -406,6 +406,6 @@ pub enum Refusal {
     #[error(transparent)]
     NotYet(#[from] NotYet),
     /// `utdrag` without `--paragraf` on a meeting with no `utdrag_till`.
-    #[error("no § of this meeting has `utdrag_till`; name the §§ with --paragraf N")]
+    #[error("{}", crate::messages::making::no_extracts_requested())]
     NoExtractsRequested,
 }

@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
+use crate::messages::reading;
+
 /// The name of the organ settings file in each organ folder.
 pub const ORGAN_FILE: &str = "organ.yaml";
 
@@ -28,7 +30,7 @@ pub struct SourceFile {
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     /// The operating system refused.
-    #[error("{}: {source}", path.display())]
+    #[error("{}: {}", path.display(), reading::cannot_read(&reading::io_reason(source)))]
     Io {
         /// The path.
         path: PathBuf,
@@ -36,7 +38,7 @@ pub enum LoadError {
         source: std::io::Error,
     },
     /// The file is not UTF-8 text.
-    #[error("{}:{line}:{column}: the file is not UTF-8 text (save it as UTF-8 in your editor)", path.display())]
+    #[error("{}:{line}:{column}: {}", path.display(), reading::not_utf8())]
     NotUtf8 {
         /// The path.
         path: PathBuf,
@@ -53,8 +55,14 @@ pub enum LoadError {
         /// Why it cannot be used.
         reason: String,
     },
+    /// Larger than any meeting file ([`MAX_FILE_BYTES`]).
+    #[error("{}: {}", path.display(), reading::too_large(MAX_FILE_BYTES / 1024 / 1024))]
+    TooLarge {
+        /// The path.
+        path: PathBuf,
+    },
     /// No `organ.yaml` above the meeting file.
-    #[error("{}: no organ.yaml in its folder or above it (meetings/<organ>/organ.yaml)", path.display())]
+    #[error("{}: {}", path.display(), reading::no_organ_file())]
     NoOrgan {
         /// The meeting file.
         path: PathBuf,
@@ -72,10 +80,11 @@ pub fn read_source(path: &Path) -> Result<SourceFile, LoadError> {
         source,
     };
     let size = std::fs::metadata(path).map_err(io)?.len();
+    let too_large = || LoadError::TooLarge {
+        path: path.to_path_buf(),
+    };
     if size > MAX_FILE_BYTES {
-        return Err(io(std::io::Error::other(format!(
-            "{size} bytes is too large for a meeting file (at most {MAX_FILE_BYTES})"
-        ))));
+        return Err(too_large());
     }
     // The reported size can be wrong (/proc, a file still growing): never
     // read more than the limit, whatever it said.
@@ -84,9 +93,7 @@ pub fn read_source(path: &Path) -> Result<SourceFile, LoadError> {
         .and_then(|file| file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
         .map_err(io)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(io(std::io::Error::other(format!(
-            "more than {MAX_FILE_BYTES} bytes is too large for a meeting file"
-        ))));
+        return Err(too_large());
     }
     let text = String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
@@ -253,26 +260,25 @@ pub fn resolve_asset(organ_dir: &Path, relative: &str) -> Result<Asset, LoadErro
     };
     let root = organ_dir
         .canonicalize()
-        .map_err(|e| fail(format!("the organ folder cannot be read: {e}")))?;
+        .map_err(|e| fail(reading::organ_folder_unreadable(&reading::io_reason(&e))))?;
     let real = root
         .join(relative)
         .canonicalize()
-        .map_err(|e| fail(format!("no such file in {} ({e})", organ_dir.display())))?;
+        .map_err(|_| fail(reading::no_such_asset(&organ_dir.display().to_string())))?;
     if !real.starts_with(&root) || !real.is_file() {
-        return Err(fail(format!(
-            "files must lie inside the organ's folder {}",
-            organ_dir.display()
+        return Err(fail(reading::asset_outside_organ(
+            &organ_dir.display().to_string(),
         )));
     }
     let size = std::fs::metadata(&real)
-        .map_err(|e| fail(e.to_string()))?
+        .map_err(|e| fail(reading::io_reason(&e)))?
         .len();
     if size > MAX_ASSET_BYTES {
-        return Err(fail(format!(
-            "{size} bytes is too large (at most {MAX_ASSET_BYTES})"
+        return Err(fail(reading::asset_too_large(
+            MAX_ASSET_BYTES / 1024 / 1024,
         )));
     }
-    let bytes = std::fs::read(&real).map_err(|e| fail(e.to_string()))?;
+    let bytes = std::fs::read(&real).map_err(|e| fail(reading::io_reason(&e)))?;
     Ok(Asset {
         relative: relative.to_owned(),
         hash: super::ContentHash::of(&bytes),

@@ -12,7 +12,7 @@ use hayro_svg::{RenderCache, SvgRenderSettings};
 
 /// A bilaga PDF that cannot be read.
 #[derive(Debug, thiserror::Error)]
-#[error("{path}: not a PDF that can be appended ({reason})")]
+#[error("{}", crate::messages::making::not_an_appendable_pdf(path, reason))]
 pub struct AppendixError {
     /// The bilaga's path as written.
     pub path: String,

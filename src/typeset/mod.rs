@@ -95,10 +95,10 @@ pub enum TypesetError {
         reason: String,
     },
     /// Typst rejected the generated source (a template error).
-    #[error("Typst could not compile the document: {}", join(.0))]
+    #[error("{}", crate::messages::making::typst_compile(&join(.0)))]
     Compile(Vec<TypstMessage>),
     /// Typst could not write a conforming PDF.
-    #[error("Typst could not write the PDF: {}", join(.0))]
+    #[error("{}", crate::messages::making::typst_export(&join(.0)))]
     Export(Vec<TypstMessage>),
 }
 

@@ -5,6 +5,7 @@
 use std::collections::HashSet;
 
 use crate::diagnostic::Diagnostic;
+use crate::messages::validate::content as say;
 use crate::model::{Paragraph, ParagraphNumber};
 use crate::parse::span_of;
 
@@ -19,15 +20,9 @@ pub(super) fn check(subject: &Subject, found: &mut Vec<Diagnostic>) {
                 Diagnostic::warning(
                     subject.file,
                     span_of(&paragraph.title),
-                    format!(
-                        "{number} {} has no text, förslag_till_beslut or beslut",
-                        paragraph.title.value
-                    ),
+                    say::empty_paragraph(&number.to_string(), &paragraph.title.value),
                 )
-                .with_hint(
-                    "write what was said under `text:` and what was decided under `beslut:`, \
-                     or remove the §",
-                ),
+                .with_hint(say::empty_paragraph_hint()),
             );
         }
         misspelt_names(subject, &known, &exact, number, paragraph, found);
@@ -52,41 +47,43 @@ struct Known {
     capitals: Vec<bool>,
     /// How many whitespace-separated words it has as written.
     tokens: usize,
-    /// Where the name stands, for the hint.
+    /// The key the name stands under, for the hint.
     source: &'static str,
+    /// Whether that key is in organ.yaml rather than the meeting file.
+    in_organ_file: bool,
 }
 
 fn known_names(subject: &Subject) -> Vec<Known> {
     let meeting = &subject.meeting.meeting;
     let organ = subject.organ;
     let people = [
-        ("beslutande", &meeting.voting),
-        ("ersättare", &meeting.substitutes),
-        ("tjänstepersoner", &meeting.officials),
-        ("övriga_deltagare", &meeting.others),
-        ("frånvarande", &meeting.absent),
-        ("ledamöter in organ.yaml", &organ.members),
-        ("ersättare in organ.yaml", &organ.substitutes),
+        (("beslutande", false), &meeting.voting),
+        (("ersättare", false), &meeting.substitutes),
+        (("tjänstepersoner", false), &meeting.officials),
+        (("övriga_deltagare", false), &meeting.others),
+        (("frånvarande", false), &meeting.absent),
+        (("ledamöter", true), &organ.members),
+        (("ersättare", true), &organ.substitutes),
     ];
     let roles = meeting
         .chair
         .value
         .0
         .iter()
-        .map(|h| ("ordförande", &h.name))
-        .chain([("sekreterare", &meeting.secretary.value)])
+        .map(|h| (("ordförande", false), &h.name))
+        .chain([(("sekreterare", false), &meeting.secretary.value)])
         .chain(
             meeting
                 .adjusters
                 .iter()
-                .map(|a| ("justerare", &a.value.name)),
+                .map(|a| (("justerare", false), &a.value.name)),
         );
     let mut known: Vec<Known> = Vec::new();
     let names = people
         .into_iter()
         .flat_map(|(source, list)| list.iter().map(move |p| (source, &p.name.value)))
         .chain(roles);
-    for (source, name) in names {
+    for ((source, in_organ_file), name) in names {
         let name = collapse(name);
         if name.is_empty() || known.iter().any(|k| k.name == name) {
             continue;
@@ -98,6 +95,7 @@ fn known_names(subject: &Subject) -> Vec<Known> {
             tokens: name.split_whitespace().count(),
             name,
             source,
+            in_organ_file,
         });
     }
     known
@@ -161,15 +159,12 @@ fn misspelt_names(
                 Diagnostic::warning(
                     subject.file,
                     span_of(&paragraph.title),
-                    format!(
-                        "{number} {field}: \"{}\" looks like a misspelling of {}",
-                        hit.written, hit.known.name
-                    ),
+                    say::misspelt_name(&number.to_string(), field, &hit.written, &hit.known.name),
                 )
-                .with_hint(format!(
-                    "write {}, as the name stands under {} (names are printed as typed); \
-                     if this is someone else, leave it",
-                    hit.known.name, hit.known.source
+                .with_hint(say::misspelt_name_hint(
+                    &hit.known.name,
+                    hit.known.source,
+                    hit.known.in_organ_file,
                 )),
             );
         }
@@ -350,7 +345,7 @@ mod tests {
             only(&found),
             (
                 Warning,
-                "§ 2 Övriga frågor has no text, förslag_till_beslut or beslut",
+                "§ 2 Övriga frågor saknar `text`, `förslag_till_beslut` och `beslut`",
                 14,
                 13
             )
@@ -358,8 +353,8 @@ mod tests {
         assert_eq!(
             found[0].hints,
             [
-                "write what was said under `text:` and what was decided under `beslut:`, or \
-                 remove the §"
+                "skriv ärendet under `text:` och beslutet under `beslut:`, eller ta bort \
+                 paragrafen"
             ]
         );
     }
@@ -372,7 +367,7 @@ mod tests {
             only(&found),
             (
                 Warning,
-                "§ 1 text: \"Cecilia-Ceder\" looks like a misspelling of Cecilia Ceder",
+                "§ 1, `text`: \"Cecilia-Ceder\" ser ut som en felstavning av Cecilia Ceder",
                 12,
                 13
             )
@@ -380,8 +375,8 @@ mod tests {
         assert_eq!(
             found[0].hints,
             [
-                "write Cecilia Ceder, as the name stands under beslutande (names are printed \
-                 as typed); if this is someone else, leave it"
+                "skriv Cecilia Ceder, som namnet står under `beslutande` (namn skrivs ut precis \
+                 som de är skrivna); gäller det någon annan, låt det stå"
             ]
         );
     }
@@ -400,12 +395,12 @@ mod tests {
             only(&found),
             (
                 Warning,
-                "§ 1 beslut: \"Johan Looock\" looks like a misspelling of Johan Loock",
+                "§ 1, `beslut`: \"Johan Looock\" ser ut som en felstavning av Johan Loock",
                 12,
                 13
             )
         );
-        assert!(found[0].hints[0].contains("under ledamöter in organ.yaml"));
+        assert!(found[0].hints[0].contains("under `ledamöter` i organ.yaml"));
     }
 
     #[test]
@@ -443,14 +438,14 @@ mod tests {
             [
                 (
                     Warning,
-                    "§ 1 text: \"Lise Hjemgaard-Svensson\" looks like a misspelling of Lise \
+                    "§ 1, `text`: \"Lise Hjemgaard-Svensson\" ser ut som en felstavning av Lise \
                      Hjemgaard Svensson",
                     (line_of("rubrik: Sammanträdet öppnas"), 13)
                 ),
                 (
                     Warning,
-                    "§ 14 beslut: \"Lise-Hjemgaard Svensson\" looks like a misspelling of Lise \
-                     Hjemgaard Svensson",
+                    "§ 14, `beslut`: \"Lise-Hjemgaard Svensson\" ser ut som en felstavning av \
+                     Lise Hjemgaard Svensson",
                     (line_of("rubrik: Övriga frågor"), 13)
                 ),
             ]

@@ -7,6 +7,7 @@ use chrono::{Datelike, Days, NaiveDate};
 
 use crate::calendar::{self, on_or_after_working_day};
 use crate::diagnostic::Diagnostic;
+use crate::messages::validate::dates as say;
 use crate::parse::span_of;
 
 use super::Subject;
@@ -24,16 +25,18 @@ pub(super) fn check(subject: &Subject, found: &mut Vec<Diagnostic>) {
     for &(start, end) in &time.value.sittings {
         if end <= start {
             let same = end == start;
-            let (start, end) = (start.format("%H:%M"), end.format("%H:%M"));
+            let (start, end) = (
+                start.format("%H:%M").to_string(),
+                end.format("%H:%M").to_string(),
+            );
             let message = if same {
-                format!("tid ends when it starts ({start})")
+                say::ends_when_it_starts(&start)
             } else {
-                format!("tid ends at {end}, before it starts at {start}")
+                say::ends_before_it_starts(&start, &end)
             };
             found.push(
-                Diagnostic::error(file, span_of(time), message).with_hint(
-                    "write start–slut with the end after the start, e.g. \"09:00–12:00\"",
-                ),
+                Diagnostic::error(file, span_of(time), message)
+                    .with_hint(say::ends_before_it_starts_hint()),
             );
         }
     }
@@ -44,13 +47,12 @@ pub(super) fn check(subject: &Subject, found: &mut Vec<Diagnostic>) {
                 Diagnostic::error(
                     file,
                     span_of(time),
-                    format!(
-                        "sammanträdespasset kl. {} börjar innan det förra slutat kl. {}",
-                        started.format("%H:%M"),
-                        ended.format("%H:%M")
+                    say::sittings_overlap(
+                        &started.format("%H:%M").to_string(),
+                        &ended.format("%H:%M").to_string(),
                     ),
                 )
-                .with_hint("skriv passen i tidsordning, t.ex. \"09:00–12:00, 14:25–14:45\""),
+                .with_hint(say::sittings_overlap_hint()),
             );
         }
     }
@@ -66,13 +68,12 @@ pub(super) fn check(subject: &Subject, found: &mut Vec<Diagnostic>) {
                 Diagnostic::error(
                     file,
                     span_of(adjournment),
-                    format!(
-                        "ajourneringen {} ligger inte inom sammanträdets tid {}",
-                        adjournment.value.display(),
-                        time.value.display()
+                    say::adjournment_outside(
+                        &adjournment.value.display().to_string(),
+                        &time.value.display().to_string(),
                     ),
                 )
-                .with_hint("skriv en ajournering som TT:MM–TT:MM mellan sammanträdets start och slut, t.ex. \"10:25–10:42\""),
+                .with_hint(say::adjournment_outside_hint()),
             );
         }
     }
@@ -86,32 +87,23 @@ pub(super) fn check(subject: &Subject, found: &mut Vec<Diagnostic>) {
                 Diagnostic::error(
                     file,
                     span_of(&adjustment.date),
-                    format!(
-                        "justering {} is before the meeting ({})",
-                        day(adjusted),
-                        day(held)
-                    ),
+                    say::adjusted_before_meeting(&day(adjusted), &day(held)),
                 )
-                .with_hint(format!(
-                    "the protocol is adjusted on or after the meeting day: write {held} or later"
-                )),
+                .with_hint(say::adjusted_before_meeting_hint(&held.to_string())),
             );
         } else if adjusted > latest {
             found.push(
                 Diagnostic::warning(
                     file,
                     span_of(&adjustment.date),
-                    format!(
-                        "justering {} is {} days after the meeting; it should be at most \
-                         {ADJUSTMENT_DAYS} days after it (by {})",
-                        day(adjusted),
+                    say::adjusted_late(
+                        &day(adjusted),
                         (adjusted - held).num_days(),
-                        day(latest)
+                        ADJUSTMENT_DAYS,
+                        &day(latest),
                     ),
                 )
-                .with_hint(format!(
-                    "check the date: justering is due by {latest} (two weeks after the meeting)"
-                )),
+                .with_hint(say::adjusted_late_hint(&latest.to_string())),
             );
         }
     }
@@ -125,12 +117,9 @@ pub(super) fn check(subject: &Subject, found: &mut Vec<Diagnostic>) {
             Diagnostic::error(
                 file,
                 span_of(&posting.posted),
-                "anslag is posted, but the protocol has no justering",
+                say::posted_without_adjustment(),
             )
-            .with_hint(
-                "add `justering:` with its `datum:` (the anslag follows justering), \
-                 or remove `anslag` until the protocol is adjusted",
-            ),
+            .with_hint(say::posted_without_adjustment_hint()),
         );
         return;
     };
@@ -142,41 +131,29 @@ pub(super) fn check(subject: &Subject, found: &mut Vec<Diagnostic>) {
             Diagnostic::error(
                 file,
                 span_of(&posting.posted),
-                format!(
-                    "anslag uppsatt {} is before justering ({})",
-                    day(posted),
-                    day(adjusted)
-                ),
+                say::posted_before_adjustment(&day(posted), &day(adjusted)),
             )
-            .with_hint(format!(
-                "the anslag is posted after justering: write a date from {adjusted} to {deadline}"
+            .with_hint(say::posted_before_adjustment_hint(
+                &adjusted.to_string(),
+                &deadline.to_string(),
             )),
         );
     } else if posted > deadline {
-        let why = if deadline == second_day {
-            String::new()
-        } else {
-            format!(
-                "; the second day, {}, {}, so the deadline moves to the next working day",
-                day(second_day),
-                not_working(second_day)
-            )
-        };
+        let moved = (deadline != second_day).then(|| (day(second_day), not_working(second_day)));
         found.push(
             Diagnostic::error(
                 file,
                 span_of(&posting.posted),
-                format!(
-                    "anslag uppsatt {} is too late: it must be posted at the latest {} \
-                     (the second day after justering {}{why})",
-                    day(posted),
-                    day(deadline),
-                    day(adjusted)
+                say::posted_late(
+                    &day(posted),
+                    &day(deadline),
+                    &day(adjusted),
+                    moved.as_ref().map(|(d, why)| (d.as_str(), why.as_str())),
                 ),
             )
-            .with_hint(format!(
-                "write the day the anslag was actually posted, {adjusted} to {deadline}; \
-                 if it went up later, correct justering.datum or note the delay in the protocol"
+            .with_hint(say::posted_late_hint(
+                &adjusted.to_string(),
+                &deadline.to_string(),
             )),
         );
     }
@@ -187,11 +164,11 @@ fn day(date: NaiveDate) -> String {
     format!("{} {date}", calendar::weekday_name(date.weekday()))
 }
 
-/// Why `date` is no working day: "is julafton", "falls on a weekend".
+/// Why `date` is no working day: "är julafton", "infaller på en helg".
 fn not_working(date: NaiveDate) -> String {
     match calendar::holiday_name(date) {
-        Some(name) => format!("is {name}"),
-        None => "falls on a weekend".to_owned(),
+        Some(name) => say::holiday(name),
+        None => say::weekend(),
     }
 }
 
@@ -211,11 +188,16 @@ mod tests {
         let found = run(check, &yaml);
         assert_eq!(
             only(&found),
-            (Error, "tid ends at 09:00, before it starts at 12:00", 2, 6)
+            (
+                Error,
+                "`tid` slutar kl. 09:00, före starten kl. 12:00",
+                2,
+                6
+            )
         );
         assert_eq!(
             found[0].hints,
-            ["write start–slut with the end after the start, e.g. \"09:00–12:00\""]
+            ["skriv start–slut med sluttiden efter starttiden, t.ex. \"09:00–12:00\""]
         );
     }
 
@@ -224,7 +206,7 @@ mod tests {
         let yaml = meeting("").replace("09:00–12:00", "10:00-10:00");
         assert_eq!(
             only(&run(check, &yaml)),
-            (Error, "tid ends when it starts (10:00)", 2, 6)
+            (Error, "`tid` börjar och slutar kl. 10:00", 2, 6)
         );
     }
 
@@ -235,14 +217,17 @@ mod tests {
             only(&found),
             (
                 Error,
-                "justering tisdag 2021-03-09 is before the meeting (onsdag 2021-03-10)",
+                "justeringen är satt till tisdag 2021-03-09, före sammanträdet onsdag 2021-03-10",
                 12,
                 10
             )
         );
         assert_eq!(
             found[0].hints,
-            ["the protocol is adjusted on or after the meeting day: write 2021-03-10 or later"]
+            [
+                "protokollet justeras tidigast samma dag som sammanträdet: skriv 2021-03-10 \
+                 eller senare"
+            ]
         );
     }
 
@@ -253,8 +238,8 @@ mod tests {
             only(&dates("justering:\n  datum: 2021-03-25\n")),
             (
                 Warning,
-                "justering torsdag 2021-03-25 is 15 days after the meeting; it should be at \
-                 most 14 days after it (by onsdag 2021-03-24)",
+                "justeringen är satt till torsdag 2021-03-25, 15 dagar efter sammanträdet; den \
+                 bör ske inom 14 dagar (senast onsdag 2021-03-24)",
                 12,
                 10
             )
@@ -267,7 +252,7 @@ mod tests {
             only(&dates("anslag:\n  uppsatt: 2021-03-11\n")),
             (
                 Error,
-                "anslag is posted, but the protocol has no justering",
+                "anslaget är uppsatt, men protokollet har ingen `justering`",
                 12,
                 12
             )
@@ -281,14 +266,17 @@ mod tests {
             only(&found),
             (
                 Error,
-                "anslag uppsatt torsdag 2021-03-11 is before justering (fredag 2021-03-12)",
+                "anslaget är uppsatt torsdag 2021-03-11, före justeringen fredag 2021-03-12",
                 14,
                 12
             )
         );
         assert_eq!(
             found[0].hints,
-            ["the anslag is posted after justering: write a date from 2021-03-12 to 2021-03-15"]
+            [
+                "anslaget sätts upp tidigast samma dag som protokollet justeras: skriv ett datum \
+                 från och med 2021-03-12 till och med 2021-03-15"
+            ]
         );
     }
 
@@ -306,8 +294,8 @@ mod tests {
             only(&dates(tail)),
             (
                 Error,
-                "anslag uppsatt måndag 2021-03-15 is too late: it must be posted at the latest \
-                 fredag 2021-03-12 (the second day after justering onsdag 2021-03-10)",
+                "anslaget är uppsatt måndag 2021-03-15, för sent: det ska sättas upp senast \
+                 fredag 2021-03-12 (andra dagen efter justeringen onsdag 2021-03-10)",
                 14,
                 12
             )
@@ -325,10 +313,10 @@ mod tests {
             only(&dates(&late)),
             (
                 Error,
-                "anslag uppsatt tisdag 2021-03-16 is too late: it must be posted at the latest \
-                 måndag 2021-03-15 (the second day after justering torsdag 2021-03-11; the \
-                 second day, lördag 2021-03-13, falls on a weekend, so the deadline moves to the next \
-                 working day)",
+                "anslaget är uppsatt tisdag 2021-03-16, för sent: det ska sättas upp senast \
+                 måndag 2021-03-15 (andra dagen efter justeringen torsdag 2021-03-11; andra \
+                 dagen, lördag 2021-03-13, infaller på en helg, så fristen flyttas till nästa \
+                 vardag)",
                 14,
                 12
             )
@@ -341,8 +329,8 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:#?}");
         assert!(
             found[0].message.contains(
-                "at the latest måndag 2021-12-27 (the second day after justering onsdag \
-                 2021-12-22; the second day, fredag 2021-12-24, is julafton"
+                "senast måndag 2021-12-27 (andra dagen efter justeringen onsdag 2021-12-22; \
+                 andra dagen, fredag 2021-12-24, är julafton"
             ),
             "{}",
             found[0].message

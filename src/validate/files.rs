@@ -7,6 +7,7 @@
 use std::path::Path;
 
 use crate::diagnostic::Diagnostic;
+use crate::messages::validate::files as say;
 use crate::model::{DelegationDecision, NumberedMeeting, Organ, Spanned};
 use crate::parse::span_of;
 use crate::project::{DELEGATION_DIR, OrganFolder};
@@ -32,7 +33,7 @@ pub(super) fn assets<'a>(
         if let Some(Err(reason)) = organ_folder.assets.get(&path.value) {
             found.push(
                 Diagnostic::error(file, span_of(path), reason.to_string())
-                    .with_hint("paths are relative to the organ folder, e.g. bilagor/vb-2020.pdf"),
+                    .with_hint(say::unreadable_asset_hint()),
             );
         }
     }
@@ -61,12 +62,13 @@ pub(super) fn reported_delegations(
             Diagnostic::error(
                 file,
                 span_of(&paragraph.title),
-                format!(
-                    "{number} cannot list the delegationsbeslut {}, which cannot be read: {message}",
-                    decision.path.display()
+                say::unreadable_delegation(
+                    &number.to_string(),
+                    &decision.path.display().to_string(),
+                    &message,
                 ),
             )
-            .with_hint("correct that file first; `protokoll check` shows where"),
+            .with_hint(say::unreadable_delegation_hint()),
         );
     }
     if reported.decisions.is_empty() && reported.unreadable.is_empty() {
@@ -74,12 +76,12 @@ pub(super) fn reported_delegations(
             Diagnostic::warning(
                 file,
                 span_of(&paragraph.title),
-                format!("{number} reports delegationsbeslut, but none is reported at this meeting"),
+                say::no_delegations(&number.to_string()),
             )
-            .with_hint(format!(
-                "delegationsbeslut are read from {}/{DELEGATION_DIR}/; one is reported at the organ's first meeting on or after its datum, or at its `anmäls_vid`",
-                organ_folder.dir.display(),
-            )),
+            .with_hint(say::no_delegations_hint(&format!(
+                "{}/{DELEGATION_DIR}",
+                organ_folder.dir.display()
+            ))),
         );
     }
 }
@@ -101,12 +103,9 @@ pub(super) fn reported_at(
             Diagnostic::error(
                 file,
                 span_of(at),
-                format!(
-                    "anmäls_vid {} is before the decision ({decided})",
-                    at.value.0
-                ),
+                say::reported_before_decision(&at.value.0.to_string(), &decided.to_string()),
             )
-            .with_hint("a decision is reported at a meeting on or after its datum"),
+            .with_hint(say::reported_before_decision_hint(&decided.to_string())),
         );
     } else if !organ_folder
         .meetings
@@ -118,11 +117,10 @@ pub(super) fn reported_at(
             Diagnostic::warning(
                 file,
                 span_of(at),
-                format!("the organ has no meeting on {} (anmäls_vid)", at.value.0),
+                say::no_meeting_on(&at.value.0.to_string()),
             )
-            .with_hint(format!(
-                "write the date of a meeting file under {}, or leave anmäls_vid out to report the decision at the next meeting",
-                organ_folder.dir.display()
+            .with_hint(say::no_meeting_on_hint(
+                &organ_folder.dir.display().to_string(),
             )),
         );
     }

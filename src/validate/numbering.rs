@@ -4,6 +4,7 @@
 use chrono::Datelike;
 
 use crate::diagnostic::Diagnostic;
+use crate::messages::validate::numbering as say;
 use crate::number::{self, MeetingSummary};
 use crate::parse::span_of;
 
@@ -27,28 +28,15 @@ pub(super) fn within_bounds(subject: &Subject, found: &mut Vec<Diagnostic>) -> b
         Some(explicit) => Diagnostic::error(
             subject.file,
             span_of(explicit),
-            format!(
-                "första_paragraf {} is not a § number: §§ are numbered from 1 through the year, \
-                 at most {LARGEST_NUMBER}",
-                explicit.value
-            ),
+            say::first_out_of_bounds(explicit.value, LARGEST_NUMBER),
         )
-        .with_hint(
-            "write the number of this meeting's first §, e.g. `första_paragraf: 1` for the \
-             year's first meeting, or leave it out to continue after the previous meeting",
-        ),
+        .with_hint(say::first_out_of_bounds_hint()),
         None => Diagnostic::error(
             subject.file,
             span_of(&meeting.date),
-            format!(
-                "the §§ of this meeting would be numbered from {first}, past the largest § number \
-                 ({LARGEST_NUMBER})"
-            ),
+            say::continued_out_of_bounds(first, LARGEST_NUMBER),
         )
-        .with_hint(
-            "check `första_paragraf` in the organ's earlier meetings this year, or write \
-             `första_paragraf:` here",
-        ),
+        .with_hint(say::continued_out_of_bounds_hint()),
     };
     found.push(diagnostic);
     false
@@ -70,16 +58,9 @@ pub(super) fn check(subject: &Subject, found: &mut Vec<Diagnostic>) {
             Diagnostic::error(
                 subject.file,
                 span_of(&meeting.date),
-                format!(
-                    "{} is also a meeting of this organ on {}",
-                    file_name(&other.file),
-                    this.date
-                ),
+                say::same_date(&file_name(&other.file), &this.date.to_string()),
             )
-            .with_hint(
-                "correct `datum` in one of the two files; a sammanträde is one file, \
-                 so put the §§ of one day's meeting together",
-            ),
+            .with_hint(say::same_date_hint()),
         );
     }
 
@@ -106,16 +87,9 @@ pub(super) fn check(subject: &Subject, found: &mut Vec<Diagnostic>) {
                 Diagnostic::error(
                     subject.file,
                     span_of(explicit),
-                    format!(
-                        "första_paragraf {written}, but this is the organ's first meeting of {}: \
-                         its §§ start at 1",
-                        this.date.year()
-                    ),
+                    say::first_of_year_not_1(written, this.date.year()),
                 )
-                .with_hint(
-                    "write `första_paragraf: 1`, or leave it out: § numbers start afresh \
-                     each calendar year",
-                ),
+                .with_hint(say::first_of_year_not_1_hint()),
             );
         }
         return;
@@ -126,9 +100,7 @@ pub(super) fn check(subject: &Subject, found: &mut Vec<Diagnostic>) {
         return;
     }
     let message = if written == 0 {
-        format!(
-            "första_paragraf 0: § numbers start at 1; this meeting should start at § {expected}"
-        )
+        say::first_is_0(expected)
     } else if written < expected {
         // The latest earlier meeting whose §§ this one's first § repeats.
         let (other, first) = earlier
@@ -137,41 +109,24 @@ pub(super) fn check(subject: &Subject, found: &mut Vec<Diagnostic>) {
             .find(|(m, first)| (*first..first.saturating_add(m.paragraph_count)).contains(&written))
             .copied()
             .unwrap_or((previous, previous_first));
-        format!(
-            "första_paragraf {written} repeats § numbers of {} ({}): this meeting should \
-             start at § {expected}",
-            file_name(&other.file),
-            numbers(first, other.paragraph_count)
+        say::repeats(
+            written,
+            &file_name(&other.file),
+            &say::paragraphs_of(first, other.paragraph_count),
+            expected,
         )
     } else {
-        let unused = if expected.saturating_add(1) == written {
-            format!("§ {expected}")
-        } else {
-            format!("§§ {expected}–{}", written - 1)
-        };
-        format!(
-            "första_paragraf {written} leaves {unused} unused after {} ({}): this meeting \
-             should start at § {expected}",
-            file_name(&previous.file),
-            numbers(previous_first, previous.paragraph_count)
+        say::leaves_gap(
+            written,
+            &file_name(&previous.file),
+            &say::paragraphs_of(previous_first, previous.paragraph_count),
+            expected,
         )
     };
     found.push(
-        Diagnostic::error(subject.file, span_of(explicit), message).with_hint(format!(
-            "write `första_paragraf: {expected}`, or leave it out: numbering then continues \
-             after {}",
-            file_name(&previous.file)
-        )),
+        Diagnostic::error(subject.file, span_of(explicit), message)
+            .with_hint(say::continue_hint(expected, &file_name(&previous.file))),
     );
-}
-
-/// "§§ 1–15", "§ 7" or "no §§" for a meeting starting at `first`.
-fn numbers(first: u32, count: u32) -> String {
-    match count {
-        0 => "no §§".to_owned(),
-        1 => format!("§ {first}"),
-        _ => format!("§§ {first}–{}", first.saturating_add(count - 1)),
-    }
 }
 
 #[cfg(test)]
@@ -223,8 +178,8 @@ mod tests {
             only(&found),
             (
                 Error,
-                "första_paragraf 8 repeats § numbers of 2021-01-29.yaml (§§ 1–10): this meeting \
-                 should start at § 16",
+                "`första_paragraf: 8` upprepar paragrafnummer från 2021-01-29.yaml (§§ 1–10); \
+                 sammanträdet ska börja på § 16",
                 14,
                 18
             )
@@ -232,8 +187,8 @@ mod tests {
         assert_eq!(
             found[0].hints,
             [
-                "write `första_paragraf: 16`, or leave it out: numbering then continues after \
-                 2021-02-26.yaml"
+                "skriv `första_paragraf: 16`, eller ta bort raden så fortsätter numreringen \
+                 efter 2021-02-26.yaml"
             ]
         );
     }
@@ -245,8 +200,8 @@ mod tests {
             only(&found),
             (
                 Error,
-                "första_paragraf 20 leaves §§ 16–19 unused after 2021-02-26.yaml (§§ 4–15): this \
-                 meeting should start at § 16",
+                "`första_paragraf: 20` hoppar över §§ 16–19 efter 2021-02-26.yaml (§§ 4–15); \
+                 sammanträdet ska börja på § 16",
                 14,
                 18
             )
@@ -260,8 +215,8 @@ mod tests {
             only(&found),
             (
                 Error,
-                "första_paragraf 31, but this is the organ's first meeting of 2021: its §§ \
-                 start at 1",
+                "`första_paragraf: 31`, men det här är organets första sammanträde 2021: då \
+                 börjar numreringen på § 1",
                 14,
                 18
             )
@@ -289,8 +244,8 @@ mod tests {
             only(&found),
             (
                 Error,
-                "första_paragraf 4294967295 is not a § number: §§ are numbered from 1 through \
-                 the year, at most 99999",
+                "`första_paragraf: 4294967295` är inget giltigt paragrafnummer: §§ numreras \
+                 löpande under året från 1, högst till 99999",
                 14,
                 18
             )
@@ -320,7 +275,7 @@ mod tests {
         assert_eq!(
             errors,
             [(
-                "2021-03-10.yaml is also a meeting of this organ on 2021-03-10",
+                "2021-03-10.yaml är också ett sammanträde med organet den 2021-03-10",
                 1,
                 8
             )]

@@ -6,6 +6,7 @@
 use std::collections::HashSet;
 
 use crate::diagnostic::Diagnostic;
+use crate::messages::validate::participation as say;
 use crate::model::{ParagraphSet, Person};
 use crate::parse::span_of;
 
@@ -22,12 +23,12 @@ fn numbers(subject: &Subject) -> Vec<u32> {
     subject.meeting.paragraphs().map(|(n, _)| n.0).collect()
 }
 
-/// "§§ 1–15", "§ 63" or "no §§".
-fn meeting_range(subject: &Subject) -> String {
+/// "§§ 1–15" or "§ 63"; `None` when the meeting has no §§.
+fn meeting_range(subject: &Subject) -> Option<String> {
     if subject.meeting.meeting.paragraphs.is_empty() {
-        "no §§".to_owned()
+        None
     } else {
-        ParagraphSet::of_numbers(&numbers(subject)).label(None)
+        Some(ParagraphSet::of_numbers(&numbers(subject)).label(None))
     }
 }
 
@@ -78,22 +79,15 @@ fn outside_meeting(
         return None;
     }
     let hint = if empty {
-        "add the meeting's §§ under `paragrafer`, or remove this person's `paragrafer`".to_owned()
+        say::outside_empty_meeting_hint(name)
     } else {
-        format!(
-            "write § numbers as printed in this protocol, {first} to {last}; \
-             leave `paragrafer` out for someone who took part in the whole meeting"
-        )
+        say::outside_meeting_hint(first, last)
     };
     Some(
         Diagnostic::error(
             subject.file,
             span,
-            format!(
-                "{name} takes part in {} (paragrafer), but this meeting has {}",
-                set.label(None),
-                meeting_range(subject)
-            ),
+            say::outside_meeting(name, &set.label(None), meeting_range(subject).as_deref()),
         )
         .with_hint(hint),
     )
@@ -127,27 +121,17 @@ fn substitutes(subject: &Subject, found: &mut Vec<Diagnostic>) {
             continue;
         }
         let when = if both.len() == numbers.len() {
-            String::new()
+            None
         } else {
-            format!(
-                " (both take part in {})",
-                ParagraphSet::of_numbers(&both).label(None)
-            )
+            Some(ParagraphSet::of_numbers(&both).label(None))
         };
         found.push(
             Diagnostic::error(
                 subject.file,
                 span_of(replaced),
-                format!(
-                    "{} ersätter {}, who is also among beslutande{when}",
-                    substitute.name.value, replaced.value
-                ),
+                say::replaces_present(&substitute.name.value, &replaced.value, when.as_deref()),
             )
-            .with_hint(format!(
-                "a tjänstgörande ersättare replaces an absent member: move {} to `frånvarande`, \
-                 or give both a `paragrafer` so that they serve in different §§",
-                replaced.value
-            )),
+            .with_hint(say::replaces_present_hint(&replaced.value)),
         );
     }
 }
@@ -155,13 +139,10 @@ fn substitutes(subject: &Subject, found: &mut Vec<Diagnostic>) {
 fn quorum(subject: &Subject, found: &mut Vec<Diagnostic>) {
     let organ = subject.organ;
     let (seats, source) = match organ.seat_count {
-        Some(seats) => (
-            seats as usize,
-            format!("ledamöter_antal: {seats} in organ.yaml"),
-        ),
+        Some(seats) => (seats as usize, say::seats_from_count(seats)),
         None => (
             organ.members.len(),
-            format!("the {} ledamöter listed in organ.yaml", organ.members.len()),
+            say::seats_from_roster(organ.members.len()),
         ),
     };
     if seats == 0 {
@@ -206,25 +187,14 @@ fn quorum(subject: &Subject, found: &mut Vec<Diagnostic>) {
     let (fewest, most) = short
         .iter()
         .fold((usize::MAX, 0), |(lo, hi), &(_, c)| (lo.min(c), hi.max(c)));
-    let count = if fewest == most {
-        fewest.to_string()
-    } else {
-        format!("{fewest}–{most}")
-    };
     let whole = short.len() == meeting.paragraphs.len().max(1);
     let (scope, span) = if whole {
-        (
-            "the meeting is not beslutför".to_owned(),
-            span_of(&meeting.date),
-        )
+        (None, span_of(&meeting.date))
     } else {
         let numbers: Vec<u32> = short.iter().map(|&(n, _)| n).collect();
         let index = (first_short - subject.meeting.first.0) as usize;
         (
-            format!(
-                "not beslutför in {}",
-                ParagraphSet::of_numbers(&numbers).label(None)
-            ),
+            Some(ParagraphSet::of_numbers(&numbers).label(None)),
             span_of(&meeting.paragraphs[index].title),
         )
     };
@@ -232,16 +202,9 @@ fn quorum(subject: &Subject, found: &mut Vec<Diagnostic>) {
         Diagnostic::error(
             subject.file,
             span,
-            format!(
-                "{scope}: only {count} of the organ's {seats} ledamöter take part, and more than \
-                 half ({needed}) are needed"
-            ),
+            say::not_quorate(scope.as_deref(), fewest, most, seats, needed),
         )
-        .with_hint(format!(
-            "list everyone who took part under `beslutande` (serving ersättare too, with \
-             `ersätter`), with `paragrafer` for those who came late or left early; jäviga do \
-             not count; the seat count is {source}"
-        )),
+        .with_hint(say::not_quorate_hint(&source)),
     );
 }
 
@@ -264,7 +227,7 @@ mod tests {
             only(&found),
             (
                 Error,
-                "Bertil Berg takes part in §§ 2–4 (paragrafer), but this meeting has §§ 1–3",
+                "Bertil Berg deltar enligt `paragrafer` i §§ 2–4, men sammanträdet har §§ 1–3",
                 7,
                 17
             )
@@ -272,8 +235,8 @@ mod tests {
         assert_eq!(
             found[0].hints,
             [
-                "write § numbers as printed in this protocol, 1 to 3; leave `paragrafer` out \
-                 for someone who took part in the whole meeting"
+                "skriv paragrafnumren som de står i protokollet, från 1 till 3; utelämna \
+                 `paragrafer` för den som deltog under hela sammanträdet"
             ]
         );
     }
@@ -288,7 +251,7 @@ mod tests {
             only(&run(check, &yaml)),
             (
                 Error,
-                "Cecilia Ceder takes part in § 1 (paragrafer), but this meeting has §§ 63–65",
+                "Cecilia Ceder deltar enligt `paragrafer` i § 1, men sammanträdet har §§ 63–65",
                 9,
                 17
             )
@@ -312,11 +275,11 @@ mod tests {
             messages,
             [
                 (
-                    "Bertil Berg takes part in §§ 3–5 (paragrafer), but this meeting has §§ 1–3",
+                    "Bertil Berg deltar enligt `paragrafer` i §§ 3–5, men sammanträdet har §§ 1–3",
                     9
                 ),
                 (
-                    "Cecilia Ceder takes part in § 7 (paragrafer), but this meeting has §§ 1–3",
+                    "Cecilia Ceder deltar enligt `paragrafer` i § 7, men sammanträdet har §§ 1–3",
                     14
                 ),
             ]
@@ -334,7 +297,7 @@ mod tests {
             only(&found),
             (
                 Error,
-                "Cecilia Ceder ersätter Anna Andersson, who is also among beslutande",
+                "Cecilia Ceder ersätter Anna Andersson, som också finns bland `beslutande`",
                 8,
                 15
             )
@@ -342,8 +305,9 @@ mod tests {
         assert_eq!(
             found[0].hints,
             [
-                "a tjänstgörande ersättare replaces an absent member: move Anna Andersson to \
-                 `frånvarande`, or give both a `paragrafer` so that they serve in different §§"
+                "en tjänstgörande ersättare går in för en ledamot som inte är där: flytta Anna \
+                 Andersson till `frånvarande`, eller ge båda `paragrafer` så att de tjänstgör i \
+                 olika §§"
             ]
         );
     }
@@ -363,8 +327,8 @@ mod tests {
             only(&run(check, &yaml)),
             (
                 Error,
-                "Cecilia Ceder ersätter Anna Andersson, who is also among beslutande (both take \
-                 part in § 2)",
+                "Cecilia Ceder ersätter Anna Andersson, som också finns bland `beslutande` (båda \
+                 deltar i § 2)",
                 9,
                 15
             )
@@ -381,8 +345,8 @@ mod tests {
             only(&found),
             (
                 Error,
-                "the meeting is not beslutför: only 3 of the organ's 7 ledamöter take part, and \
-                 more than half (4) are needed",
+                "sammanträdet är inte beslutfört: bara 3 av organets 7 ledamöter deltar, och det \
+                 krävs mer än hälften (4)",
                 1,
                 8
             )
@@ -408,13 +372,15 @@ mod tests {
             only(&found),
             (
                 Error,
-                "not beslutför in §§ 2–3: only 1–2 of the organ's 5 ledamöter take part, and \
-                 more than half (3) are needed",
+                "sammanträdet är inte beslutfört i §§ 2–3: bara 1–2 av organets 5 ledamöter \
+                 deltar, och det krävs mer än hälften (3)",
                 14,
                 13
             )
         );
-        assert!(found[0].hints[0].ends_with("the 5 ledamöter listed in organ.yaml"));
+        assert!(found[0].hints[0].ends_with(
+            "antalet ledamöter kommer från listan `ledamöter` i organ.yaml (5 ledamöter)"
+        ));
     }
 
     #[test]

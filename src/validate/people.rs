@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use crate::diagnostic::Diagnostic;
+use crate::messages::validate::people as say;
 use crate::model::{Meeting, Person};
 use crate::parse::span_of;
 
@@ -17,10 +18,8 @@ pub(super) fn check(file: &Path, meeting: &Meeting, found: &mut Vec<Diagnostic>)
     let must_vote = |role: &str, name: &str, span, found: &mut Vec<Diagnostic>| {
         if !voting.contains(&name) {
             found.push(
-                Diagnostic::error(file, span, format!("{role} {name} is not among beslutande"))
-                    .with_hint(format!(
-                        "add {name} under `beslutande`, or write the name exactly as it stands there"
-                    )),
+                Diagnostic::error(file, span, say::not_among_voting(role, name))
+                    .with_hint(say::not_among_voting_hint(name)),
             );
         }
     };
@@ -32,8 +31,8 @@ pub(super) fn check(file: &Path, meeting: &Meeting, found: &mut Vec<Diagnostic>)
     }
     if meeting.adjusters.is_empty() {
         found.push(
-            Diagnostic::error(file, span_of(&meeting.chair), "no justerare is named")
-                .with_hint("add `justerare: [Namn]` with at least one of beslutande"),
+            Diagnostic::error(file, span_of(&meeting.chair), say::no_adjuster())
+                .with_hint(say::no_adjuster_hint()),
         );
     }
 
@@ -54,16 +53,9 @@ pub(super) fn check(file: &Path, meeting: &Meeting, found: &mut Vec<Diagnostic>)
                     Diagnostic::error(
                         file,
                         span_of(&person.name),
-                        format!(
-                            "{} is listed twice (in {first} and in {group})",
-                            person.name.value
-                        ),
+                        say::listed_twice(&person.name.value, first, group),
                     )
-                    .with_hint(
-                        "list each person once, in the group that describes the meeting; \
-                         an ersättare who serves for some §§ may stand under both \
-                         ersättare and beslutande, with `paragrafer` that do not overlap",
-                    ),
+                    .with_hint(say::listed_twice_hint()),
                 );
             }
         }
@@ -110,8 +102,8 @@ mod tests {
         assert_eq!(
             problems(&yaml),
             vec![
-                "ordförande A is not among beslutande",
-                "justerare B is not among beslutande"
+                "A är ordförande men finns inte bland `beslutande`",
+                "B är justerare men finns inte bland `beslutande`"
             ]
         );
     }
@@ -127,7 +119,36 @@ mod tests {
         assert_eq!(both("del av 3, 4–9", "1–2, del av 3"), Vec::<String>::new());
         assert_eq!(
             both("2–9", "1–2"),
-            vec!["E is listed twice (in beslutande and in ersättare)"]
+            vec!["E står två gånger (under `beslutande` och under `ersättare`)"]
+        );
+    }
+
+    #[test]
+    fn a_chair_not_voting_is_told_where_to_add_the_name() {
+        let yaml = format!("{BASE}ordförande: A\njusterare: [B]\nbeslutande:\n  - namn: B\n");
+        let meeting = parse_meeting(Path::new("m.yaml"), &yaml).expect("parses");
+        let mut found = Vec::new();
+        check(Path::new("m.yaml"), &meeting, &mut found);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(
+            found[0].hints,
+            ["lägg till A under `beslutande`, eller skriv namnet exakt som det står där"]
+        );
+    }
+
+    #[test]
+    fn a_protocol_without_justerare_is_an_error() {
+        let yaml = format!("{BASE}ordförande: A\njusterare: []\nbeslutande:\n  - namn: A\n");
+        assert_eq!(problems(&yaml), vec!["protokollet har ingen justerare"]);
+    }
+
+    #[test]
+    fn a_person_listed_twice_in_one_group_is_an_error() {
+        let yaml =
+            format!("{BASE}ordförande: A\njusterare: [A]\nbeslutande:\n  - namn: A\n  - namn: A\n");
+        assert_eq!(
+            problems(&yaml),
+            vec!["A står två gånger under `beslutande`"]
         );
     }
 
@@ -138,7 +159,7 @@ mod tests {
         );
         assert_eq!(
             problems(&yaml),
-            vec!["A is listed twice (in beslutande and in frånvarande)"]
+            vec!["A står två gånger (under `beslutande` och under `frånvarande`)"]
         );
     }
 }

@@ -6,6 +6,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::diagnostic::Diagnostic;
+use crate::messages::validate::votes as say;
 use crate::model::{Paragraph, ParagraphNumber, Person, Spanned};
 use crate::parse::span_of;
 
@@ -23,16 +24,17 @@ enum Role {
 }
 
 impl Role {
-    /// "votes in § 7", "enters a reservation in § 7" …
+    /// "röstar i § 7", "reserverar sig i § 7" …
     fn act(self, number: ParagraphNumber) -> String {
+        let number = number.to_string();
         match self {
-            Role::Vote(_) => format!("votes in {number}"),
-            Role::Dissent => format!("enters a reservation in {number}"),
-            Role::Conflict => format!("is listed as jävig in {number}"),
+            Role::Vote(_) => say::act_vote(&number),
+            Role::Dissent => say::act_dissent(&number),
+            Role::Conflict => say::act_conflict(&number),
         }
     }
 
-    /// Where the name stands, for hints.
+    /// The key the name stands under, for hints.
     fn place(self) -> &'static str {
         match self {
             Role::Vote(list) => list,
@@ -90,6 +92,7 @@ fn check_paragraph(
         .iter()
         .map(|c| c.name.value.as_str())
         .collect();
+    let paragraph_label = number.to_string();
     for (role, name) in named {
         let who = name.value.as_str();
         match voting.get(who) {
@@ -97,11 +100,9 @@ fn check_paragraph(
                 Diagnostic::error(
                     file,
                     span_of(name),
-                    format!("{who} {} but is not among beslutande", role.act(number)),
+                    say::not_among_voting(who, &role.act(number)),
                 )
-                .with_hint(format!(
-                    "write the name exactly as it stands under `beslutande`, or add {who} there"
-                )),
+                .with_hint(say::not_among_voting_hint(who)),
             ),
             Some(person) if !takes_part(person, number.0) => {
                 let set = person.paragraphs.as_ref().map(|s| &s.value);
@@ -109,38 +110,28 @@ fn check_paragraph(
                     Diagnostic::error(
                         file,
                         span_of(name),
-                        format!(
-                            "{who} {} but takes part only in {} (paragrafer)",
-                            role.act(number),
-                            set.map(|s| s.label(None)).unwrap_or_default()
+                        say::not_taking_part(
+                            who,
+                            &role.act(number),
+                            &set.map(|s| s.label(None)).unwrap_or_default(),
                         ),
                     )
-                    .with_hint(format!(
-                        "remove {who} from {} in {number}, or add {} to {who}'s `paragrafer` \
-                         under beslutande",
+                    .with_hint(say::not_taking_part_hint(
+                        who,
                         role.place(),
-                        number.0
+                        &paragraph_label,
+                        number.0,
                     )),
                 );
             }
             Some(_) if role != Role::Conflict && conflicted.contains(who) => {
                 let hint = match role {
-                    Role::Vote(list) => format!(
-                        "a jävig member has no vote: remove {who} from `{list}`, or from `jäv` \
-                         if the jäv is a mistake"
-                    ),
-                    _ => format!(
-                        "a jävig member takes no part in the decision: remove the reservation, \
-                         or remove {who} from `jäv` if the jäv is a mistake"
-                    ),
+                    Role::Vote(list) => say::conflicted_vote_hint(who, list),
+                    _ => say::conflicted_dissent_hint(who),
                 };
                 found.push(
-                    Diagnostic::error(
-                        file,
-                        span_of(name),
-                        format!("{who} {} but is jävig there", role.act(number)),
-                    )
-                    .with_hint(hint),
+                    Diagnostic::error(file, span_of(name), say::conflicted(who, &role.act(number)))
+                        .with_hint(hint),
                 );
             }
             Some(_) => {}
@@ -153,20 +144,13 @@ fn check_paragraph(
         let Role::Vote(list) = role else { continue };
         let who = name.value.as_str();
         if let Some(first) = cast.insert(who, list) {
-            let lists = if first == list {
-                format!("both times under {list}")
-            } else {
-                format!("under {first} and under {list}")
-            };
             found.push(
                 Diagnostic::error(
                     file,
                     span_of(name),
-                    format!("{who} votes twice in {number} ({lists})"),
+                    say::votes_twice(who, &paragraph_label, first, list),
                 )
-                .with_hint(format!(
-                    "each member has one vote: keep {who} under one of ja, nej and avstår"
-                )),
+                .with_hint(say::votes_twice_hint(who)),
             );
         }
     }
@@ -187,19 +171,15 @@ fn check_paragraph(
             Diagnostic::error(
                 file,
                 span_of(votes[eligible].1),
-                format!(
-                    "{number} records {} votes (ja {}, nej {}, avstår {}), but only {eligible} \
-                     of beslutande can vote in it",
-                    votes.len(),
+                say::too_many_votes(
+                    &paragraph_label,
                     vote.yes.len(),
                     vote.no.len(),
-                    vote.abstain.len()
+                    vote.abstain.len(),
+                    eligible,
                 ),
             )
-            .with_hint(format!(
-                "one vote for each of beslutande taking part in {number} who is not jävig: \
-                 at most {eligible} names under ja, nej and avstår together"
-            )),
+            .with_hint(say::too_many_votes_hint(&paragraph_label, eligible)),
         );
     }
 }
@@ -241,14 +221,17 @@ mod tests {
             only(&found),
             (
                 Error,
-                "Karin Näsmark votes in § 3 but is not among beslutande",
+                "Karin Näsmark röstar i § 3 men finns inte bland `beslutande`",
                 17,
                 28
             )
         );
         assert_eq!(
             found[0].hints,
-            ["write the name exactly as it stands under `beslutande`, or add Karin Näsmark there"]
+            [
+                "skriv namnet exakt som det står under `beslutande`, eller lägg till Karin \
+                 Näsmark där"
+            ]
         );
     }
 
@@ -258,7 +241,7 @@ mod tests {
             only(&votes("    reservationer:\n      - namn: Doris Dahl\n")),
             (
                 Error,
-                "Doris Dahl enters a reservation in § 3 but is not among beslutande",
+                "Doris Dahl reserverar sig i § 3 men finns inte bland `beslutande`",
                 17,
                 15
             )
@@ -271,7 +254,7 @@ mod tests {
             only(&votes("    jäv:\n      - namn: Doris Dahl\n")),
             (
                 Error,
-                "Doris Dahl is listed as jävig in § 3 but is not among beslutande",
+                "Doris Dahl är antecknad som jävig i § 3 men finns inte bland `beslutande`",
                 17,
                 15
             )
@@ -285,7 +268,7 @@ mod tests {
             only(&found),
             (
                 Error,
-                "Bertil Berg votes in § 3 but takes part only in §§ 1–2 (paragrafer)",
+                "Bertil Berg röstar i § 3 men deltar enligt `paragrafer` bara i §§ 1–2",
                 17,
                 13
             )
@@ -293,8 +276,8 @@ mod tests {
         assert_eq!(
             found[0].hints,
             [
-                "remove Bertil Berg from nej in § 3, or add 3 to Bertil Berg's `paragrafer` \
-                 under beslutande"
+                "ta bort Bertil Berg från `nej` i § 3, eller lägg till 3 i `paragrafer` för \
+                 Bertil Berg under `beslutande`"
             ]
         );
     }
@@ -309,7 +292,7 @@ mod tests {
             only(&found),
             (
                 Error,
-                "Cecilia Ceder votes in § 3 but is jävig there",
+                "Cecilia Ceder röstar i § 3 men är jävig i samma paragraf",
                 17,
                 13
             )
@@ -317,8 +300,8 @@ mod tests {
         assert_eq!(
             found[0].hints,
             [
-                "a jävig member has no vote: remove Cecilia Ceder from `nej`, or from `jäv` \
-                 if the jäv is a mistake"
+                "den som är jävig får inte rösta: ta bort Cecilia Ceder från `nej`, eller från \
+                 `jäv` om jävet är ett misstag"
             ]
         );
     }
@@ -331,7 +314,7 @@ mod tests {
             )),
             (
                 Error,
-                "Cecilia Ceder enters a reservation in § 3 but is jävig there",
+                "Cecilia Ceder reserverar sig i § 3 men är jävig i samma paragraf",
                 17,
                 15
             )
@@ -346,7 +329,7 @@ mod tests {
             )),
             (
                 Error,
-                "Anna Andersson votes twice in § 3 (under ja and under avstår)",
+                "Anna Andersson röstar två gånger i § 3 (under `ja` och under `avstår`)",
                 18,
                 16
             )
@@ -368,13 +351,13 @@ mod tests {
             messages,
             [
                 (
-                    "Anna Andersson votes twice in § 3 (under ja and under nej)",
+                    "Anna Andersson röstar två gånger i § 3 (under `ja` och under `nej`)",
                     18,
                     13
                 ),
                 (
-                    "§ 3 records 2 votes (ja 1, nej 1, avstår 0), but only 1 of beslutande \
-                     can vote in it",
+                    "§ 3 har 2 röster (ja 1, nej 1, avstår 0), men bara 1 av de beslutande kan \
+                     rösta där",
                     18,
                     13
                 ),

@@ -72,7 +72,7 @@ fn a_bilaga_outside_the_organ_folder_is_refused() {
     let out = dir.path().join("out");
     let stderr = support::refused_stderr(&support::run_build(&meeting, &out));
     assert!(
-        stderr.contains("inside the organ's folder") || stderr.contains("no such file"),
+        stderr.contains("ska ligga i organets mapp") || stderr.contains("finns inte i"),
         "{stderr}"
     );
     assert!(support::files_below(&out).is_empty());

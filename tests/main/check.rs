@@ -29,9 +29,9 @@ fn an_error_exits_1_and_is_located() {
     let output = check(&[file.to_str().expect("utf-8 path")]);
     let stderr = support::refused_stderr(&output);
     assert!(stderr.contains("2021-01-01.yaml:12:5"), "{stderr}");
-    assert!(stderr.contains("unknown key `foredragande`"), "{stderr}");
+    assert!(stderr.contains("okänd nyckel `foredragande`"), "{stderr}");
     assert!(
-        stderr.contains("hint: did you mean `föredragande`?"),
+        stderr.contains("= tips: menade du `föredragande`?"),
         "{stderr}"
     );
 }
@@ -59,7 +59,7 @@ fn json_format_prints_one_object_per_finding() {
             .is_some_and(|f| f.ends_with("2021-01-01.yaml")),
         "{finding}"
     );
-    assert_eq!(finding["hints"][0], "did you mean `föredragande`?");
+    assert_eq!(finding["hints"][0], "menade du `föredragande`?");
 }
 
 #[test]
@@ -75,9 +75,9 @@ fn a_broken_organ_file_is_reported_once() {
     let output = check(&[dir.path().join("meetings").to_str().expect("utf-8 path")]);
     let stderr = support::refused_stderr(&output);
     assert_eq!(
-        stderr.matches("unknown key `kortnman`").count(),
+        stderr.matches("okänd nyckel `kortnman`").count(),
         1,
         "{stderr}"
     );
-    assert!(stderr.contains("did you mean `kortnamn`?"), "{stderr}");
+    assert!(stderr.contains("menade du `kortnamn`?"), "{stderr}");
 }

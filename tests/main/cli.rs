@@ -15,8 +15,8 @@ fn assert_help_has_build_example(args: &[&str]) {
         "`protokoll {args:?}` does not mention build:\n{help}"
     );
     assert!(
-        help.to_lowercase().contains("example"),
-        "`protokoll {args:?}` has no Examples section:\n{help}"
+        help.contains("Exempel:"),
+        "`protokoll {args:?}` has no Exempel section:\n{help}"
     );
     assert!(
         help.lines()

@@ -185,7 +185,7 @@ fn utdrag_of_a_draft_is_refused_unless_the_paragraph_was_adjusted_at_once() {
     );
     let stderr = support::refused_stderr(&output);
     assert!(
-        stderr.contains("the protocol is not justerat, so an extract of § 6 cannot be certified"),
+        stderr.contains("protokollet är inte justerat, så ett utdrag ur § 6 kan inte bestyrkas"),
         "{stderr}"
     );
     assert!(stderr.contains("omedelbar_justering: true"), "{stderr}");
@@ -229,7 +229,7 @@ fn utdrag_of_a_paragraph_not_in_the_meeting_names_its_range() {
     );
     let stderr = support::refused_stderr(&output);
     assert!(
-        stderr.contains("§ 64 is not in this meeting, whose §§ are 63–63"),
+        stderr.contains("§ 64 finns inte i det här mötet, som har § 63"),
         "{stderr}"
     );
 }
@@ -271,7 +271,7 @@ fn anslagsbevis_before_the_anslag_is_up_is_refused() {
     let out = dir.path().join("out");
     let output = run_command("anslag", &[support::example(SOCSAM).as_os_str()], &out);
     let stderr = support::refused_stderr(&output);
-    assert!(stderr.contains("the anslag is not up yet"), "{stderr}");
+    assert!(stderr.contains("anslaget är inte uppsatt än"), "{stderr}");
     assert!(pdf_names(&out).is_empty());
 }
 
@@ -355,13 +355,14 @@ fn the_anmalan_paragraph_lists_the_delegationsbeslut_reported_at_the_meeting() {
     assert!(output.status.success(), "{}", support::describe(&output));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
-        stderr.contains("§ 2 reports delegationsbeslut, but none is reported at this meeting"),
+        stderr
+            .contains("§ 2 är en anmälan av delegationsbeslut, men inga delegationsbeslut anmäls"),
         "{stderr}"
     );
     let checked = support::run([OsStr::new("check"), decision.as_os_str()], None);
     let stderr = String::from_utf8_lossy(&checked.stderr);
     assert!(
-        stderr.contains("the organ has no meeting on 2020-03-12 (anmäls_vid)"),
+        stderr.contains("organet har inget sammanträde den 2020-03-12 (`anmäls_vid`)"),
         "{stderr}"
     );
 }
@@ -391,11 +392,11 @@ fn a_broken_delegationsbeslut_stops_the_meeting_that_would_list_it() {
         stderr.contains(&format!("2019-12-19-RUN-574-2019.yaml:{line}:1")),
         "{stderr}"
     );
-    assert!(stderr.contains("did you mean `beslutsfattare`"), "{stderr}");
+    assert!(stderr.contains("menade du `beslutsfattare`"), "{stderr}");
     // The meeting whose § 2 lists it is not built either: its protocol would
     // lack the decision (and could overwrite one that has it).
     assert!(
-        stderr.contains("§ 2 cannot list the delegationsbeslut"),
+        stderr.contains("§ 2 kan inte lista delegationsbeslutet"),
         "{stderr}"
     );
     assert!(stderr.contains("2 av 2 filer byggdes inte"), "{stderr}");

@@ -429,7 +429,7 @@ fn a_chair_not_among_beslutande_is_named_in_any_form() {
     assert!(!output.status.success(), "{}", support::describe(&output));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
-        stderr.contains("ordförande Okänd Person is not among beslutande"),
+        stderr.contains("Okänd Person är ordförande men finns inte bland `beslutande`"),
         "{stderr}"
     );
     assert!(stderr.contains("2024-03-12.yaml:12:13"), "{stderr}");

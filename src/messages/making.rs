@@ -1,0 +1,55 @@
+//! What is said when a document cannot be made: a document the meeting does
+//! not give yet, a bilaga or template Typst cannot use, a file that cannot
+//! be written.
+
+pub fn not_held() -> String {
+    "mötet har inga beslutande än, så det finns inget protokoll att göra; \
+     `protokoll kallelse` gör kallelsen"
+        .into()
+}
+
+/// `has`: the meeting's §§, "§ 63" or "§§ 1–15".
+pub fn no_such_paragraph(number: &str, has: &str) -> String {
+    format!("{number} finns inte i det här mötet, som har {has}")
+}
+
+pub fn extract_not_adjusted(number: &str) -> String {
+    format!(
+        "protokollet är inte justerat, så ett utdrag ur {number} kan inte bestyrkas; \
+         skriv `justering:` när det är justerat, eller `omedelbar_justering: true` på \
+         paragrafen när mötet justerade den direkt"
+    )
+}
+
+pub fn certificate_not_adjusted() -> String {
+    "protokollet är inte justerat, så det finns inget anslag att intyga; skriv `justering:` först"
+        .into()
+}
+
+pub fn not_posted() -> String {
+    "anslaget är inte uppsatt än: skriv `anslag: { uppsatt: ÅÅÅÅ-MM-DD }` när det är det".into()
+}
+
+pub fn no_extracts_requested() -> String {
+    "ingen § i det här mötet har `utdrag_till`; ange paragraferna med --paragraf N".into()
+}
+
+pub fn typst_compile(details: &str) -> String {
+    format!("Typst kunde inte sätta dokumentet: {details}")
+}
+
+pub fn typst_export(details: &str) -> String {
+    format!("Typst kunde inte skriva PDF:en: {details}")
+}
+
+pub fn not_an_appendable_pdf(path: &str, reason: &str) -> String {
+    format!("{path}: inte en PDF som kan läggas till som bilaga ({reason})")
+}
+
+pub fn cannot_write(path: &str, reason: &str) -> String {
+    format!("kunde inte skriva {path}: {reason}")
+}
+
+pub fn unreadable_source(path: &str) -> String {
+    format!("{path} kan inte läsas; kör `protokoll check`")
+}

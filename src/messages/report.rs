@@ -1,0 +1,152 @@
+//! What the commands report: the summaries of `check` and `build`, what
+//! `watch` says between saves, and the messages about where to look for
+//! files.
+
+use super::count;
+
+/// "1 fel, 2 varningar i 1 mötesfil, 0 delegationsbeslut och 1 organfil".
+pub fn check_summary(
+    errors: usize,
+    warnings: usize,
+    meetings: usize,
+    delegations: usize,
+    organs: usize,
+) -> String {
+    format!(
+        "{}, {} i {}, {} och {}",
+        count(errors, "fel", "fel"),
+        count(warnings, "varning", "varningar"),
+        count(meetings, "mötesfil", "mötesfiler"),
+        count(delegations, "delegationsbeslut", "delegationsbeslut"),
+        count(organs, "organfil", "organfiler"),
+    )
+}
+
+/// "3 dokument byggda, 1 oförändrat" and, when some were, "2 borttagna".
+pub fn build_summary(written: usize, unchanged: usize, removed: usize) -> String {
+    let mut parts = vec![
+        count(written, "dokument byggt", "dokument byggda"),
+        count(unchanged, "oförändrat", "oförändrade"),
+    ];
+    if removed > 0 {
+        parts.push(count(removed, "borttaget", "borttagna"));
+    }
+    parts.join(", ")
+}
+
+/// "1 av 3 filer byggdes inte; …", "2 av 2 filer …".
+pub fn files_not_built(failed: usize, files: usize) -> String {
+    format!(
+        "{failed} av {} byggdes inte; inga befintliga PDF:er skrevs över för {}",
+        count(files, "fil", "filer"),
+        if failed == 1 { "den" } else { "dem" }
+    )
+}
+
+/// The progress bar's note: "(4 hoppades över)".
+pub fn skipped(unchanged: usize) -> String {
+    format!(
+        "({} hoppades över)",
+        count(unchanged, "oförändrat", "oförändrade")
+    )
+}
+
+/// One page count: "1 sida", "6 sidor".
+pub fn pages(n: usize) -> String {
+    count(n, "sida", "sidor")
+}
+
+pub fn removed_document(pdf: &str) -> String {
+    format!("tog bort {pdf} (mötet ger inte längre det dokumentet)")
+}
+
+pub fn cache_not_written(reason: &str) -> String {
+    format!("obs: {reason}; nästa bygge gör om alla dokument")
+}
+
+pub fn notice(text: &str) -> String {
+    format!("obs: {text}")
+}
+
+pub fn watch_failed(failed: usize, ms: u128) -> String {
+    format!(
+        "{} med fel; de senaste felfria PDF:erna ligger kvar ({ms} ms)",
+        count(failed, "fil", "filer")
+    )
+}
+
+pub fn watch_done(ms: u128) -> String {
+    format!("klart på {ms} ms")
+}
+
+pub fn watch_waiting() -> String {
+    "väntar på ändringar (Ctrl-C avslutar)".into()
+}
+
+pub fn cannot_watch(reason: &str) -> String {
+    format!("kan inte bevaka ändringar: {reason}")
+}
+
+pub fn template_exists(path: &str) -> String {
+    format!("{path} finns redan; lämnas orörd")
+}
+
+pub fn no_meeting_files() -> String {
+    "inga mötesfiler hittades (de ligger i meetings/<organ>/<år>/<datum>.yaml)".into()
+}
+
+pub fn no_meeting_or_organ_files() -> String {
+    "inga mötes- eller organfiler hittades (de ligger i meetings/<organ>/organ.yaml och \
+     meetings/<organ>/<år>/<datum>.yaml)"
+        .into()
+}
+
+/// What to do outside a project: the folders protokoll expects.
+pub fn outside_a_project_hint() -> String {
+    "kör protokoll i projektmappen (den som har mappen meetings/), eller skapa \
+     meetings/<organ>/organ.yaml och meetings/<organ>/<år>/<datum>.yaml \
+     (FORMAT.md visar hur)"
+        .into()
+}
+
+// The command line, where clap's own words would be English.
+
+pub fn unknown_command(typed: &str) -> String {
+    format!("okänt kommando `{typed}`")
+}
+
+pub fn unknown_option(typed: &str) -> String {
+    format!("okänt val `{typed}`")
+}
+
+pub fn invalid_value(value: &str, argument: &str) -> String {
+    format!("`{value}` går inte att använda för {argument}")
+}
+
+pub fn missing_argument(argument: &str) -> String {
+    format!("{argument} saknas")
+}
+
+pub fn no_command() -> String {
+    "ange ett kommando".into()
+}
+
+pub fn too_many_arguments(typed: &str) -> String {
+    format!("`{typed}` passar inte här")
+}
+
+pub fn conflicting_arguments(argument: &str) -> String {
+    format!("{argument} kan inte användas tillsammans med det andra valet")
+}
+
+pub fn bad_command_line() -> String {
+    "kommandoraden kan inte läsas".into()
+}
+
+pub fn try_help() -> String {
+    "skriv `protokoll --help` för kommandona, `protokoll <KOMMANDO> --help` för deras val".into()
+}
+
+pub fn possible_values(values: &[String]) -> String {
+    format!("möjliga värden: {}", values.join(", "))
+}
