@@ -54,6 +54,22 @@ mod tests {
     }
 
     #[test]
+    fn the_check_summary_says_1_and_2_of_each_right() {
+        assert_eq!(
+            report::check_summary(1, 1, 1, 1, 1),
+            "1 fel, 1 varning i 1 mötesfil, 1 delegationsbeslut och 1 organfil"
+        );
+        assert_eq!(
+            report::check_summary(2, 2, 2, 2, 2),
+            "2 fel, 2 varningar i 2 mötesfiler, 2 delegationsbeslut och 2 organfiler"
+        );
+        assert_eq!(
+            report::files_not_built(1, 1),
+            "1 av 1 fil byggdes inte; inga befintliga PDF:er skrevs över för den"
+        );
+    }
+
+    #[test]
     fn names_are_joined_with_och() {
         assert_eq!(and_list::<&str>(&[]), "");
         assert_eq!(and_list(&["Anna"]), "Anna");

@@ -53,6 +53,24 @@ paragrafer:
     text: Ordförande öppnar mötet.
 ";
 
+/// Words that give away an English message (the secretary's language is
+/// Swedish; a library's own text slipping through shows up as these).
+const ENGLISH: &[&str] = &[
+    " is not ",
+    "expected",
+    "found",
+    " must ",
+    "cannot",
+    "the file",
+    "unknown",
+    "invalid",
+    "error",
+    "warning",
+    "hint:",
+    "did you mean",
+    "while ",
+];
+
 /// Which file of the organ folder an error must name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Blamed {
@@ -369,6 +387,12 @@ fn assert_case(folder: &Folder, expect: Expect) -> Vec<(&'static str, Ran)> {
                     assert!(
                         !said.contains(&word.to_lowercase()),
                         "{command}'s error mentions {word:?}\n{shown}"
+                    );
+                }
+                for word in ENGLISH {
+                    assert!(
+                        !said.contains(word),
+                        "{command}'s error is not Swedish (has {word:?})\n{shown}"
                     );
                 }
                 if *command == "build" {
