@@ -14,7 +14,7 @@ use crate::plan::{self, PlanOptions, Request};
 use crate::project::{self, LoadOptions, Project, TemplateSource};
 use crate::validate::{self, Rules};
 
-use super::{OutputArgs, default_paths, fail, print_diagnostics, progress_bar};
+use super::{OutputArgs, default_paths, fail, load_failed, print_diagnostics, progress_bar};
 
 /// How a build runs, from the command line.
 #[derive(Debug, Clone)]
@@ -82,7 +82,7 @@ pub(super) fn load(paths: &[PathBuf], config: &Config) -> Result<Project, Vec<Di
         paths: paths.to_vec(),
         templates: config.templates.clone(),
     };
-    let loaded = project::load(&options).map_err(|e| fail(&paths[0], e.to_string()))?;
+    let loaded = project::load(&options).map_err(|e| load_failed(paths, &e))?;
     let builds_delegations = matches!(config.request, Request::Applicable { .. });
     let nothing = loaded.selected_meetings().next().is_none()
         && loaded.unplaced.is_empty()

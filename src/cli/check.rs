@@ -9,7 +9,7 @@ use crate::number;
 use crate::project::{self, LoadOptions, TemplateSource};
 use crate::validate::{self, FileKind, Rules};
 
-use super::{Format, default_paths, fail, print_diagnostics};
+use super::{Format, default_paths, load_failed, print_diagnostics};
 
 pub(super) fn run(paths: Vec<PathBuf>, format: Format) -> Result<ExitCode, Vec<Diagnostic>> {
     let paths = default_paths(paths);
@@ -18,7 +18,7 @@ pub(super) fn run(paths: Vec<PathBuf>, format: Format) -> Result<ExitCode, Vec<D
         // `check` renders nothing, so a broken template folder is `build`'s to report.
         templates: TemplateSource::BuiltIn,
     };
-    let loaded = project::load(&options).map_err(|e| fail(&paths[0], e.to_string()))?;
+    let loaded = project::load(&options).map_err(|e| load_failed(&paths, &e))?;
     let organs = loaded.organs.iter().filter(|o| o.named).count();
     let meetings = loaded.selected_meetings().count() + loaded.unplaced.len();
     let delegations = loaded.selected_delegations().count();

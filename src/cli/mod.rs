@@ -410,6 +410,21 @@ fn print_diagnostics(diagnostics: &[Diagnostic], project: Option<&Project>) {
     eprint!("{shown}");
 }
 
+/// Why nothing could be loaded, said about the first path; a path that
+/// does not exist gets the hint of what a project looks like.
+fn load_failed(paths: &[PathBuf], error: &crate::project::ProjectError) -> Vec<Diagnostic> {
+    use crate::project::{LoadError, ProjectError};
+    let diagnostic = Diagnostic::error(&paths[0], None, error.to_string());
+    match error {
+        ProjectError::Walk(LoadError::Io { source, .. })
+            if source.kind() == std::io::ErrorKind::NotFound =>
+        {
+            vec![diagnostic.with_hint(messages::report::outside_a_project_hint())]
+        }
+        _ => vec![diagnostic],
+    }
+}
+
 /// A single error that is not about a line of a file.
 fn fail(path: &Path, message: impl Into<String>) -> Vec<Diagnostic> {
     vec![Diagnostic::error(path, None, message)]

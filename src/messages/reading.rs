@@ -288,8 +288,13 @@ pub const EXPECTING_PARAGRAPH_SET: &str = "§-nummer som \"1–7\", \"1–3, 9\"
 
 // Files that cannot be found or read.
 
-pub fn cannot_read(reason: &str) -> String {
-    format!("filen kan inte läsas: {reason}")
+/// What stands after a path the system would not give: "finns inte", or
+/// "kan inte läsas: behörighet saknas".
+pub fn io_problem(error: &std::io::Error) -> String {
+    match error.kind() {
+        std::io::ErrorKind::NotFound => "finns inte".into(),
+        _ => format!("kan inte läsas: {}", io_reason(error)),
+    }
 }
 
 pub fn not_utf8() -> String {

@@ -30,7 +30,7 @@ pub struct SourceFile {
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     /// The operating system refused.
-    #[error("{}: {}", path.display(), reading::cannot_read(&reading::io_reason(source)))]
+    #[error("{}: {}", path.display(), reading::io_problem(source))]
     Io {
         /// The path.
         path: PathBuf,
