@@ -1,0 +1,10 @@
+//! What the rules of `validate` say: each finding's message and its hints,
+//! one function per finding, grouped by rule family as `validate/` is.
+
+pub mod content;
+pub mod dates;
+pub mod files;
+pub mod numbering;
+pub mod participation;
+pub mod people;
+pub mod votes;

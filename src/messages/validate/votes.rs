@@ -1,0 +1,99 @@
+//! `votes.rs`: who votes, enters a reservation or is jävig in a §.
+
+use crate::messages::count;
+
+/// What a name under omröstning does: "röstar i § 7".
+pub fn act_vote(paragraph: &str) -> String {
+    format!("röstar i {paragraph}")
+}
+
+/// What a name under reservationer does: "reserverar sig i § 7".
+pub fn act_dissent(paragraph: &str) -> String {
+    format!("reserverar sig i {paragraph}")
+}
+
+/// What a name under jäv is: "är antecknad som jävig i § 7".
+pub fn act_conflict(paragraph: &str) -> String {
+    format!("är antecknad som jävig i {paragraph}")
+}
+
+/// `act` is one of the `act_…` phrases.
+pub fn not_among_voting(name: &str, act: &str) -> String {
+    format!("{name} {act} men finns inte bland `beslutande`")
+}
+
+pub fn not_among_voting_hint(name: &str) -> String {
+    format!("skriv namnet exakt som det står under `beslutande`, eller lägg till {name} där")
+}
+
+/// `taken` is the person's `paragrafer`, "§§ 1–2".
+pub fn not_taking_part(name: &str, act: &str, taken: &str) -> String {
+    format!("{name} {act} men deltar enligt `paragrafer` bara i {taken}")
+}
+
+/// `list` is the key the name stands under in the § (`nej`,
+/// `reservationer`, `jäv` …), `number` the bare § number.
+pub fn not_taking_part_hint(name: &str, list: &str, paragraph: &str, number: u32) -> String {
+    format!(
+        "ta bort {name} från `{list}` i {paragraph}, eller lägg till {number} i `paragrafer` \
+         för {name} under `beslutande`"
+    )
+}
+
+pub fn conflicted(name: &str, act: &str) -> String {
+    format!("{name} {act} men är jävig i samma paragraf")
+}
+
+/// `list` is `ja`, `nej` or `avstår`.
+pub fn conflicted_vote_hint(name: &str, list: &str) -> String {
+    format!(
+        "den som är jävig får inte rösta: ta bort {name} från `{list}`, eller från `jäv` om \
+         jävet är ett misstag"
+    )
+}
+
+pub fn conflicted_dissent_hint(name: &str) -> String {
+    format!(
+        "den som är jävig deltar inte i beslutet och kan inte reservera sig: ta bort \
+         reservationen, eller ta bort {name} från `jäv` om jävet är ett misstag"
+    )
+}
+
+/// `first` and `second` are the lists (`ja`, `nej`, `avstår`) the name
+/// stands under.
+pub fn votes_twice(name: &str, paragraph: &str, first: &str, second: &str) -> String {
+    if first == second {
+        format!("{name} röstar två gånger i {paragraph} (båda gångerna under `{first}`)")
+    } else {
+        format!("{name} röstar två gånger i {paragraph} (under `{first}` och under `{second}`)")
+    }
+}
+
+pub fn votes_twice_hint(name: &str) -> String {
+    format!("varje ledamot har en röst: låt {name} stå under bara en av `ja`, `nej` och `avstår`")
+}
+
+pub fn too_many_votes(
+    paragraph: &str,
+    yes: usize,
+    no: usize,
+    abstain: usize,
+    eligible: usize,
+) -> String {
+    let votes = count(yes + no + abstain, "röst", "röster");
+    let who = match eligible {
+        0 => "ingen av de beslutande".to_owned(),
+        n => format!("bara {n} av de beslutande"),
+    };
+    format!(
+        "{paragraph} har {votes} (ja {yes}, nej {no}, avstår {abstain}), men {who} kan \
+         rösta där"
+    )
+}
+
+pub fn too_many_votes_hint(paragraph: &str, eligible: usize) -> String {
+    format!(
+        "en röst för var och en av de beslutande som deltar i {paragraph} och inte är jäviga: \
+         högst {eligible} namn under `ja`, `nej` och `avstår` tillsammans"
+    )
+}
