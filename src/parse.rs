@@ -28,6 +28,9 @@ pub struct ParseError {
     pub message: String,
     /// What to write instead.
     pub hint: Option<String>,
+    /// The file's further problems, found by reading past this one (keys
+    /// that are not in the format, each blanked out in turn).
+    pub more: Vec<ParseError>,
 }
 
 impl ParseError {
@@ -38,6 +41,13 @@ impl ParseError {
             Some(hint) => diagnostic.with_hint(hint),
             None => diagnostic,
         }
+    }
+
+    /// This error and the file's further ones, each a diagnostic.
+    pub fn to_diagnostics(&self) -> Vec<Diagnostic> {
+        std::iter::once(self.to_diagnostic())
+            .chain(self.more.iter().map(ParseError::to_diagnostic))
+            .collect()
     }
 }
 
@@ -78,28 +88,114 @@ fn parse<T: DeserializeOwned>(file: &Path, text: &str, kind: FileKind) -> Result
             span: None,
             message: reading::empty_file(),
             hint: Some(reading::file_shape(kind)),
+            more: Vec::new(),
         });
     }
-    serde_saphyr::from_str::<T>(text).map_err(|error| {
-        let (message, hint) = explain(&error, kind);
-        let mut span = place(&error, text);
-        if is_about_a_tab(&error) {
-            // The parser stops after the token before the tab: show the tab.
-            let from = span.as_ref().map_or(0, |s| s.start);
-            span = text[from..]
-                .find('\t')
-                .map(|i| from + i)
-                .or_else(|| text.find('\t'))
-                .map(|i| i..i + 1)
-                .or(span);
+    let mut error = match serde_saphyr::from_str::<T>(text) {
+        Ok(value) => return Ok(value),
+        Err(error) => error,
+    };
+    // serde stops at the first problem. A key that is not in the format (or
+    // stands twice) can be blanked out and the rest read again, so one run
+    // names every such key and what comes after them; a problem in a value
+    // cannot be read past.
+    let mut read = text.to_owned();
+    let mut found: Vec<ParseError> = Vec::new();
+    loop {
+        let problem = located(file, &read, &error, kind);
+        let suggested = found.iter().any(|earlier| {
+            matches!(&error, Error::SerdeMissingField { field, .. }
+                if earlier.hint.as_deref() == Some(reading::nearest_key(field).as_str()))
+        });
+        let span = problem.span.clone();
+        if !suggested {
+            found.push(problem);
         }
-        ParseError {
-            file: file.to_path_buf(),
-            span,
-            message,
-            hint,
+        let Some(cut) = removable(&error, &read, span) else {
+            break;
+        };
+        if found.len() >= MAX_PROBLEMS_PER_FILE {
+            break;
         }
-    })
+        blank(&mut read, cut);
+        error = match serde_saphyr::from_str::<T>(&read) {
+            Ok(_) => break,
+            Err(error) => error,
+        };
+    }
+    let mut found = found.into_iter();
+    let mut first = found.next().expect("the first problem is always kept");
+    first.more = found.collect();
+    Err(first)
+}
+
+/// At most this many problems are told for one file: past them, fixing the
+/// first ones is the better next step.
+const MAX_PROBLEMS_PER_FILE: usize = 20;
+
+/// `error` as a [`ParseError`] of `file`, located in `text`.
+fn located(file: &Path, text: &str, error: &Error, kind: FileKind) -> ParseError {
+    let (message, hint) = explain(error, kind);
+    let mut span = place(error, text);
+    if is_about_a_tab(error) {
+        // The parser stops after the token before the tab: show the tab.
+        let from = span.as_ref().map_or(0, |s| s.start);
+        span = text[from..]
+            .find('\t')
+            .map(|i| from + i)
+            .or_else(|| text.find('\t'))
+            .map(|i| i..i + 1)
+            .or(span);
+    }
+    ParseError {
+        file: file.to_path_buf(),
+        span,
+        message,
+        hint,
+        more: Vec::new(),
+    }
+}
+
+/// The text of a key serde could not take (unknown, or there twice), from
+/// the key to the end of its value: its line from the key on, and the
+/// lines below indented deeper than the key.
+fn removable(error: &Error, text: &str, span: Option<Range<usize>>) -> Option<Range<usize>> {
+    let removable = match error {
+        Error::WithSnippet { error, .. } => return removable(error, text, span),
+        Error::SerdeUnknownField { .. } | Error::DuplicateMappingKey { .. } => true,
+        _ => false,
+    };
+    let start = span.filter(|_| removable)?.start;
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let column = text[line_start..start].chars().count();
+    let mut end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    while end < text.len() {
+        let next = &text[end + 1..];
+        let line = next.split('\n').next().unwrap_or("");
+        let indent = line.chars().take_while(|c| *c == ' ').count();
+        if line.trim().is_empty() || indent > column {
+            end += 1 + line.len();
+        } else {
+            break;
+        }
+    }
+    (start < end).then_some(start..end)
+}
+
+/// Replaces `range` of `text` with spaces, byte for byte, so every later
+/// error's place is still a place in the file as written.
+fn blank(text: &mut String, range: Range<usize>) {
+    let blanked: String = text[range.clone()]
+        .chars()
+        .map(|c| {
+            if c == '\n' {
+                "\n".to_owned()
+            } else {
+                " ".repeat(c.len_utf8())
+            }
+        })
+        .collect();
+    text.replace_range(range, &blanked);
 }
 
 /// The error's place in `text`; a recursion error carries none, so the
@@ -350,6 +446,30 @@ mod tests {
         assert_eq!(error.hint.as_deref(), Some("menade du `föredragande`?"));
         let span = error.span.expect("located");
         assert_eq!(&text[span.start..span.start + 12], "foredragande");
+    }
+
+    #[test]
+    fn every_unknown_key_of_a_file_is_told_in_one_run() {
+        let text = format!(
+            "{MINIMAL}beslutand:\n  - namn: A\nparagrafer:\n  - foredragande: Y\n    rubrik: X\n    besluts: Z\n"
+        );
+        let error = parse_meeting(Path::new("m.yaml"), &text).expect_err("unknown keys");
+        let told: Vec<(String, (usize, usize))> = std::iter::once(&error)
+            .chain(&error.more)
+            .map(|e| {
+                let at =
+                    crate::diagnostic::line_column(&text, e.span.clone().expect("located").start);
+                (e.message.clone(), at)
+            })
+            .collect();
+        assert_eq!(
+            told,
+            [
+                ("okänd nyckel `beslutand`".to_owned(), (6, 1)),
+                ("okänd nyckel `foredragande`".to_owned(), (9, 5)),
+                ("okänd nyckel `besluts`".to_owned(), (11, 5)),
+            ]
+        );
     }
 
     #[test]

@@ -93,6 +93,14 @@ impl FileError {
             FileError::Parse(error) => error.to_diagnostic(),
         }
     }
+
+    /// Every problem found in the file, each a diagnostic of `file`.
+    pub fn to_diagnostics(&self, file: &Path) -> Vec<Diagnostic> {
+        match self {
+            FileError::Load(_) => vec![self.to_diagnostic(file)],
+            FileError::Parse(error) => error.to_diagnostics(),
+        }
+    }
 }
 
 /// Why nothing could be loaded at all.

@@ -11,6 +11,7 @@ mod cli;
 mod documents;
 mod engine;
 mod escaping;
+mod examples;
 mod protocol;
 mod reproducible;
 mod schema;
