@@ -199,6 +199,12 @@ pub fn wrong_kind(expected: &str, found: &str) -> String {
 fn kind_in_swedish(kind: &str) -> String {
     let kind = kind.trim();
     let fixed = [
+        ("string scalar", "en text"),
+        ("scalar", "ett enkelt värde (en text eller ett tal)"),
+        ("sequence start", "en lista"),
+        ("mapping start", "nycklar med värden"),
+        ("empty mapping start", "nycklar med värden"),
+        ("seq", "en lista"),
         ("a sequence", "en lista"),
         ("sequence", "en lista"),
         ("a map", "nycklar med värden"),
@@ -219,8 +225,12 @@ fn kind_in_swedish(kind: &str) -> String {
         if kind == english {
             return swedish.to_owned();
         }
-        if let Some(value) = kind.strip_prefix(english).map(str::trim) {
-            return format!("{swedish} ({value})");
+        // `string "x"`, `integer `5``: the kind, then the value as written.
+        if let Some(value) = kind
+            .strip_prefix(english)
+            .and_then(|rest| rest.strip_prefix(' '))
+        {
+            return format!("{swedish} ({})", value.trim());
         }
     }
     if let Some(name) = kind.strip_prefix("struct ") {
@@ -337,5 +347,26 @@ pub fn io_reason(error: &std::io::Error) -> String {
         ErrorKind::StorageFull => "disken är full".into(),
         ErrorKind::ReadOnlyFilesystem => "filsystemet är skrivskyddat".into(),
         _ => format!("systemfel ({error})"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serde_kinds_are_named_in_swedish() {
+        assert_eq!(
+            wrong_kind("a sequence", "string \"x\""),
+            "här ska det stå en lista, men det står en text (\"x\")"
+        );
+        assert_eq!(
+            wrong_kind("string scalar", "sequence"),
+            "här ska det stå en text, men det står en lista"
+        );
+        assert_eq!(
+            wrong_kind(EXPECTING_PARAGRAPH_SET, "a map"),
+            format!("här ska det stå {EXPECTING_PARAGRAPH_SET}, men det står nycklar med värden")
+        );
     }
 }
