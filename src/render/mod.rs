@@ -289,7 +289,9 @@ impl Renderer {
         let mut files = logo_file(organ, assets);
         match document {
             MeetingDocument::Protocol => {
-                context.appendices = appendices(meeting, assets, &mut files)?;
+                let labels: Vec<String> =
+                    context.paragraphs.iter().map(|p| p.label.clone()).collect();
+                context.appendices = appendices(meeting, &labels, assets, &mut files)?;
             }
             MeetingDocument::Extract(number) => {
                 context.paragraphs.retain(|p| p.number == number.0);
@@ -345,14 +347,16 @@ fn logo_file(organ: &Organ, assets: &[&Asset]) -> BTreeMap<String, Vec<u8>> {
 }
 
 /// The pages of every PDF bilaga as SVG files inside the document, in §
-/// order, with the alt text a screen reader gives each.
+/// order, with the alt text a screen reader gives each; `labels` are the
+/// §§' labels as printed ("Sn § 63").
 fn appendices(
     meeting: &NumberedMeeting,
+    labels: &[String],
     assets: &[&Asset],
     files: &mut BTreeMap<String, Vec<u8>>,
 ) -> Result<Vec<AppendixContext>, RenderError> {
     let mut appendices = Vec::new();
-    for (number, paragraph) in meeting.paragraphs() {
+    for ((_, paragraph), number) in meeting.paragraphs().zip(labels) {
         for attachment in &paragraph.attachments {
             let Some(asset) = attachment
                 .file

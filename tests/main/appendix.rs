@@ -60,6 +60,14 @@ fn pdf_bilaga_pages_follow_the_last_paragraph() {
         !last[pages - 1].contains("Justerandes sign"),
         "a bilaga page got the protocol's footer"
     );
+    // Each bilaga page says which § it belongs to.
+    assert!(
+        last[pages - 1].contains(&format!(
+            "Bilaga till Sn § 63, sida {bilaga_pages} av {bilaga_pages}"
+        )),
+        "{}",
+        last[pages - 1]
+    );
 }
 
 #[test]

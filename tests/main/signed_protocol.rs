@@ -487,3 +487,51 @@ fn the_utdrag_till_line_never_stands_alone_at_the_top_of_a_page() {
         }
     }
 }
+
+#[test]
+fn a_table_a_link_and_a_title_with_capitals_print_in_every_document_kind() {
+    let meeting = KS_MEETING
+        .replace(
+            "    reservationer:\n",
+            "    utdrag_till: [Ekonomienheten]\n    reservationer:\n",
+        )
+        .replace(
+            "      - IT-chefen rapporterar till kommundirektören.\n",
+            "      - IT-chefen rapporterar till kommundirektören.\n    utdrag_till: [IT-enheten]\n",
+        )
+        + "anslag:\n  uppsatt: 2024-03-15\n";
+    let ks = Ks::new("", &meeting);
+    let out = ks.dir.path().join("out");
+    support::build(&ks.meeting(), &out, &["--web"]);
+    let dir = out.join("ks/2024");
+    let text_of = |name: &str| support::squash(&PdfText::of(&dir.join(name)).text);
+    let title = "Val av Förvaltningschef för IT-enheten";
+    let link = "kommunens webbplats (https://www.provkoping.se/budget)";
+    let table = "Verksamhet Budget (tkr) Utfall (tkr)";
+    let expected: [(&str, &[&str]); 5] = [
+        (
+            "2024-03-12-protokoll.pdf",
+            &[title, link, table, "IT-chefen"],
+        ),
+        (
+            "2024-03-12-protokoll-webb.pdf",
+            &[title, link, table, "IT-chefen"],
+        ),
+        ("2024-03-12-kallelse.pdf", &[title]),
+        ("2024-03-12-utdrag-1.pdf", &[link, table]),
+        (
+            "2024-03-12-utdrag-2.pdf",
+            &[title, "Erik Ek utses till Förvaltningschef.", "IT-chefen"],
+        ),
+    ];
+    for (name, wanted) in expected {
+        let text = text_of(name);
+        for w in wanted {
+            assert!(
+                text.contains(&support::squash(w)),
+                "{name} lacks {w:?}:\n{text}"
+            );
+        }
+    }
+    assert!(dir.join("2024-03-12-anslagsbevis.pdf").is_file());
+}
