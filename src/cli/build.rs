@@ -11,10 +11,13 @@ use crate::messages::report;
 use crate::number;
 use crate::output::{BuildCache, Writer};
 use crate::plan::{self, PlanOptions, Request};
-use crate::project::{self, LoadOptions, Project, TemplateSource};
+use crate::project::{self, ContentHash, LoadOptions, Project, TemplateSource};
 use crate::validate::{self, Rules};
 
-use super::{OutputArgs, default_paths, fail, load_failed, print_diagnostics, progress_bar};
+use super::{
+    OutputArgs, default_paths, fail, load_failed, print_diagnostics, print_diagnostics_of,
+    progress_bar,
+};
 
 /// How a build runs, from the command line.
 #[derive(Debug, Clone)]
@@ -29,6 +32,10 @@ pub(super) struct Config {
     pub keep_source: bool,
     /// Ignore the cache.
     pub rebuild_all: bool,
+    /// What the build is of, when known before loading (`build` works it
+    /// out from the project's bytes; a `watch` round has none): recorded
+    /// with a round without failures, so the same build again can stand.
+    pub round_key: Option<ContentHash>,
 }
 
 impl Config {
@@ -45,6 +52,7 @@ impl Config {
                 .map_or(TemplateSource::Beside, TemplateSource::Folder),
             keep_source: output.emit_typst,
             rebuild_all: output.alla,
+            round_key: None,
         }
     }
 }
@@ -54,8 +62,31 @@ pub(super) fn run(
     request: Request,
     output: OutputArgs,
 ) -> Result<ExitCode, Vec<Diagnostic>> {
-    let config = Config::new(request, &output);
+    let mut config = Config::new(request, &output);
     let paths = default_paths(paths);
+    if !(config.rebuild_all || config.keep_source) {
+        let options = LoadOptions {
+            paths: paths.clone(),
+            templates: config.templates.clone(),
+        };
+        if let Ok(digest) = project::digest(&options) {
+            let program = program_id();
+            let key = round_key(&digest, &program, &config);
+            let (cache, ignored) = BuildCache::read(&config.out, &program);
+            if ignored.is_none()
+                && let Some((diagnostics, documents)) = cache.replay(&key)
+            {
+                // The same project, program and request as the last build,
+                // and its documents untouched: nothing to read or make.
+                print_diagnostics_of(diagnostics, |path| {
+                    digest.texts.get(path).map(|text| text.to_string())
+                });
+                eprintln!("{}", report::build_summary(0, documents, 0));
+                return Ok(ExitCode::SUCCESS);
+            }
+            config.round_key = Some(key);
+        }
+    }
     let project = load(&paths, &config)?;
     let emitter = new_emitter(&project)?;
     let round = build_round(&project, &emitter, &config);
@@ -74,6 +105,21 @@ pub(super) fn use_threads(jobs: Option<usize>) {
         .num_threads(jobs.unwrap_or(0))
         .stack_size(emit::THREAD_STACK_BYTES)
         .build_global();
+}
+
+/// The key of a build: the project's bytes, this program, what is asked.
+fn round_key(digest: &project::Digest, program: &str, config: &Config) -> ContentHash {
+    let asked = format!("{:?}", config.request);
+    let mut hasher = blake3::Hasher::new();
+    for part in [
+        digest.hash.0.as_slice(),
+        program.as_bytes(),
+        asked.as_bytes(),
+    ] {
+        hasher.update(&(part.len() as u64).to_le_bytes());
+        hasher.update(part);
+    }
+    ContentHash(*hasher.finalize().as_bytes())
 }
 
 /// Loads and numbers the project of `paths`.
@@ -176,8 +222,17 @@ pub(super) fn build_round(project: &Project, emitter: &PdfEmitter, config: &Conf
             rebuild_all: config.rebuild_all || config.keep_source,
         },
     );
+    // Everything printed, for the next build of the same to print again.
+    let printed = std::sync::Mutex::new(Vec::new());
+    let keep_printed = |diagnostics: &[Diagnostic]| {
+        printed
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .extend_from_slice(diagnostics);
+    };
     for refused in &plan.refused {
         print_diagnostics(&refused.diagnostics, Some(project));
+        keep_printed(&refused.diagnostics);
     }
 
     let (total, unchanged) = plan.counts();
@@ -211,6 +266,7 @@ pub(super) fn build_round(project: &Project, emitter: &PdfEmitter, config: &Conf
             progress.suspend(|| match outcome {
                 Ok(done) => {
                     print_diagnostics(&warnings, Some(project));
+                    keep_printed(&warnings);
                     for (pdf, pages) in &done.written {
                         println!(
                             "{} → {} ({})",
@@ -232,13 +288,21 @@ pub(super) fn build_round(project: &Project, emitter: &PdfEmitter, config: &Conf
                 Err(diagnostics) => {
                     failed.fetch_add(1, Ordering::Relaxed);
                     print_diagnostics(&diagnostics, Some(project));
+                    keep_printed(&diagnostics);
                 }
             });
             progress.inc(stale as u64);
         },
     );
     progress.finish_and_clear();
-    if let Err(error) = writer.finish(&program) {
+    let printed = printed
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let last_round = config
+        .round_key
+        .filter(|_| failed.load(Ordering::Relaxed) == 0)
+        .map(|key| (key, printed));
+    if let Err(error) = writer.finish(&program, last_round) {
         eprintln!("{}", report::cache_not_written(&error.to_string()));
     }
 

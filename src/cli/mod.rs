@@ -400,14 +400,18 @@ pub fn run(args: Args) -> ExitCode {
 /// Prints diagnostics with their source lines, taken from the project when
 /// there is one (the text as it was checked), else from the disk.
 fn print_diagnostics(diagnostics: &[Diagnostic], project: Option<&Project>) {
-    if diagnostics.is_empty() {
-        return;
-    }
-    let shown = diagnostic::render(diagnostics, |path| match project {
+    print_diagnostics_of(diagnostics, |path| match project {
         Some(project) => project.text(path).map(str::to_owned),
         None => std::fs::read_to_string(path).ok(),
     });
-    eprint!("{shown}");
+}
+
+/// Prints `diagnostics` with the source lines `text_of` gives.
+fn print_diagnostics_of(diagnostics: &[Diagnostic], text_of: impl Fn(&Path) -> Option<String>) {
+    if diagnostics.is_empty() {
+        return;
+    }
+    eprint!("{}", diagnostic::render(diagnostics, text_of));
 }
 
 /// Why nothing could be loaded, said about the first path; a path that

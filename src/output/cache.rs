@@ -36,6 +36,21 @@ pub struct BuildCache {
     findings: BTreeMap<PathBuf, Found>,
     /// Every PDF in the output folder when it was read.
     documents: BTreeSet<PathBuf>,
+    /// What the last build was of, and what it printed.
+    last_round: Option<LastRound>,
+    /// Whether every document the cache recorded is there as written, and
+    /// no other PDF is: only then can the last build's result stand.
+    intact: bool,
+}
+
+/// A finished build without failures: the key of all it was made from
+/// (the project's bytes, the program, the request) and the diagnostics it
+/// printed, so the same build again can say the same without reading the
+/// meetings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct LastRound {
+    key: String,
+    diagnostics: Vec<Diagnostic>,
 }
 
 /// Why a cache file was set aside.
@@ -68,6 +83,9 @@ struct File {
     documents: BTreeMap<String, Entry>,
     /// Meeting file (as given on the command line) → its findings.
     findings: BTreeMap<PathBuf, Found>,
+    /// Absent in a cache whose last build failed, or was a `watch` round.
+    #[serde(default)]
+    last_round: Option<LastRound>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -103,9 +121,8 @@ impl BuildCache {
             .collect();
         let set_aside = |ignored: Option<Ignored>, documents| {
             let cache = BuildCache {
-                entries: BTreeMap::new(),
-                findings: BTreeMap::new(),
                 documents,
+                ..BuildCache::default()
             };
             (cache, ignored)
         };
@@ -120,7 +137,8 @@ impl BuildCache {
         if file.program != program {
             return set_aside(Some(Ignored::OtherProgram), documents);
         }
-        let entries = file
+        let recorded = file.documents.len();
+        let entries: BTreeMap<PathBuf, Entry> = file
             .documents
             .into_iter()
             .map(|(relative, entry)| (PathBuf::from(relative), entry))
@@ -128,10 +146,13 @@ impl BuildCache {
                 stamp(&out.join(relative)) == Some((entry.size, entry.modified_ns))
             })
             .collect();
+        let intact = entries.len() == recorded && entries.keys().eq(documents.iter());
         let cache = BuildCache {
             entries,
             findings: file.findings,
             documents,
+            last_round: file.last_round,
+            intact,
         };
         (cache, None)
     }
@@ -150,6 +171,27 @@ impl BuildCache {
             fingerprints,
             documents: self.documents.clone(),
         }
+    }
+
+    /// The diagnostics the last build printed and the number of documents
+    /// it left, when it was a build of `key` and the output folder is as
+    /// it left it: then the same build has nothing to do.
+    pub fn replay(&self, key: &ContentHash) -> Option<(&[Diagnostic], usize)> {
+        let last = self.last_round.as_ref().filter(|_| self.intact)?;
+        (last.key == key.hex()).then_some((&last.diagnostics, self.entries.len()))
+    }
+
+    /// Records what this build was of and printed (`None`: a build whose
+    /// result must not stand for another, one that failed or a `watch`
+    /// round); whether that differs from what was recorded.
+    pub fn record_round(&mut self, round: Option<(ContentHash, Vec<Diagnostic>)>) -> bool {
+        let round = round.map(|(key, diagnostics)| LastRound {
+            key: key.hex(),
+            diagnostics,
+        });
+        let changed = self.last_round != round;
+        self.last_round = round;
+        changed
     }
 
     /// Whether the output folder held any PDF when the cache was read.
@@ -222,6 +264,7 @@ impl BuildCache {
                 .map(|(p, e)| (p.to_string_lossy().replace('\\', "/"), e.clone()))
                 .collect(),
             findings: self.findings.clone(),
+            last_round: self.last_round.clone(),
         };
         let json = serde_json::to_string_pretty(&file).unwrap_or_default();
         super::write_atomic(&out.join(CACHE_FILE), json.as_bytes())

@@ -118,16 +118,25 @@ impl<'a> Writer<'a> {
         Ok(done)
     }
 
-    /// Writes the cache, for the next build, unless nothing was written:
-    /// a build with nothing to do leaves the output folder untouched.
-    pub fn finish(self, program: &str) -> Result<(), WriteError> {
-        if !self.changed.into_inner() {
-            return Ok(());
-        }
-        let cache = self
+    /// Writes the cache, for the next build, with `round` (see
+    /// [`BuildCache::record_round`]), unless nothing changed: a build with
+    /// nothing to do leaves the output folder untouched.
+    pub fn finish(
+        self,
+        program: &str,
+        round: Option<(
+            crate::project::ContentHash,
+            Vec<crate::diagnostic::Diagnostic>,
+        )>,
+    ) -> Result<(), WriteError> {
+        let mut cache = self
             .cache
             .into_inner()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let round_changed = cache.record_round(round);
+        if !(self.changed.into_inner() || round_changed) {
+            return Ok(());
+        }
         cache.write(self.out, program)
     }
 

@@ -393,6 +393,53 @@ pub fn attachment_files(meeting: &Meeting) -> impl Iterator<Item = &str> {
 /// templates. Fails only when a named path cannot be walked or the templates
 /// cannot be read; a broken file is an entry with its error.
 pub fn load(options: &LoadOptions) -> Result<Project<Meeting>, ProjectError> {
+    let Discovered {
+        organ_dirs,
+        mut named_meetings,
+        mut named_delegations,
+        unplaced,
+        template_dir,
+    } = discover(options)?;
+    let mut texts = BTreeMap::new();
+    let mut organs = Vec::new();
+    for (dir, named) in organ_dirs {
+        let walked_meetings = files::organ_meeting_files(&dir)?;
+        let walked_delegations = files::organ_delegation_files(&dir)?;
+        let meetings = merge_named(
+            walked_meetings,
+            named_meetings.remove(&dir).unwrap_or_default(),
+        );
+        let delegations = merge_named(
+            walked_delegations,
+            named_delegations.remove(&dir).unwrap_or_default(),
+        );
+        organs.push(load_organ(dir, named, meetings, delegations, &mut texts));
+    }
+    let templates = match &template_dir {
+        Some(dir) => Templates::with_overrides(dir)?,
+        None => Templates::embedded(),
+    };
+    Ok(Project {
+        organs,
+        unplaced,
+        templates,
+        template_dir,
+        texts,
+    })
+}
+
+/// Which organ folders `options.paths` touch and which files they name.
+struct Discovered {
+    /// Organ folder → whether its `organ.yaml` itself was named.
+    organ_dirs: BTreeMap<PathBuf, bool>,
+    named_meetings: BTreeMap<PathBuf, Vec<PathBuf>>,
+    named_delegations: BTreeMap<PathBuf, Vec<PathBuf>>,
+    /// Files with no organ folder above them.
+    unplaced: Vec<(PathBuf, FileError)>,
+    template_dir: Option<PathBuf>,
+}
+
+fn discover(options: &LoadOptions) -> Result<Discovered, ProjectError> {
     let paths = &options.paths;
     let meeting_files = files::find_meeting_files(paths)?;
     let delegation_files = files::find_delegation_files(paths)?;
@@ -426,23 +473,6 @@ pub fn load(options: &LoadOptions) -> Result<Project<Meeting>, ProjectError> {
             organ_dirs.insert(dir.to_path_buf(), true);
         }
     }
-
-    let mut texts = BTreeMap::new();
-    let mut organs = Vec::new();
-    for (dir, named) in organ_dirs {
-        let walked_meetings = files::organ_meeting_files(&dir)?;
-        let walked_delegations = files::organ_delegation_files(&dir)?;
-        let meetings = merge_named(
-            walked_meetings,
-            named_meetings.remove(&dir).unwrap_or_default(),
-        );
-        let delegations = merge_named(
-            walked_delegations,
-            named_delegations.remove(&dir).unwrap_or_default(),
-        );
-        organs.push(load_organ(dir, named, meetings, delegations, &mut texts));
-    }
-
     let first = meeting_files
         .first()
         .or(delegation_files.first())
@@ -452,17 +482,89 @@ pub fn load(options: &LoadOptions) -> Result<Project<Meeting>, ProjectError> {
         TemplateSource::Folder(dir) => Some(dir.clone()),
         TemplateSource::BuiltIn => None,
     };
-    let templates = match &template_dir {
-        Some(dir) => Templates::with_overrides(dir)?,
-        None => Templates::embedded(),
-    };
-    Ok(Project {
-        organs,
+    Ok(Discovered {
+        organ_dirs,
+        named_meetings,
+        named_delegations,
         unplaced,
-        templates,
         template_dir,
+    })
+}
+
+/// Every byte a load of `options` would read, hashed, without parsing: the
+/// files of each organ folder it touches (YAML, logo, bilagor, anything
+/// else there), which files are named, and the template folder. Two equal
+/// digests mean the same project, so a build with nothing to do can say so
+/// without reading the meetings as YAML. Also gives the YAML texts, for
+/// printing the last build's warnings with their lines.
+pub fn digest(options: &LoadOptions) -> Result<Digest, ProjectError> {
+    let discovered = discover(options)?;
+    let mut hasher = blake3::Hasher::new();
+    let mut add = |bytes: &[u8]| {
+        hasher.update(&(bytes.len() as u64).to_le_bytes());
+        hasher.update(bytes);
+    };
+    let mut texts = BTreeMap::new();
+    let mut folders: Vec<PathBuf> = discovered.organ_dirs.keys().cloned().collect();
+    folders.extend(discovered.template_dir.clone());
+    for (dir, named) in &discovered.organ_dirs {
+        add(dir.as_os_str().as_encoded_bytes());
+        add(&[u8::from(*named)]);
+        for file in discovered
+            .named_meetings
+            .get(dir)
+            .into_iter()
+            .chain(discovered.named_delegations.get(dir))
+            .flatten()
+        {
+            add(file.as_os_str().as_encoded_bytes());
+        }
+    }
+    for (file, _) in &discovered.unplaced {
+        add(file.as_os_str().as_encoded_bytes());
+    }
+    for folder in &folders {
+        let entries: Vec<PathBuf> = walkdir::WalkDir::new(folder)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+            .map(walkdir::DirEntry::into_path)
+            .collect();
+        let read: Vec<(PathBuf, Option<Vec<u8>>)> = entries
+            .into_par_iter()
+            .map(|path| {
+                let bytes = std::fs::read(&path).ok();
+                (path, bytes)
+            })
+            .collect();
+        for (path, bytes) in read {
+            add(path.as_os_str().as_encoded_bytes());
+            match bytes {
+                Some(bytes) => {
+                    add(ContentHash::of(&bytes).0.as_slice());
+                    let is_yaml = path.extension().is_some_and(|e| e == "yaml" || e == "yml");
+                    if is_yaml && let Ok(text) = String::from_utf8(bytes) {
+                        texts.insert(path, Arc::from(text));
+                    }
+                }
+                None => add(b"unreadable"),
+            }
+        }
+    }
+    Ok(Digest {
+        hash: ContentHash(*hasher.finalize().as_bytes()),
         texts,
     })
+}
+
+/// What [`digest`] found.
+#[derive(Debug)]
+pub struct Digest {
+    /// The project's bytes, hashed.
+    pub hash: ContentHash,
+    /// The YAML files' texts, by path.
+    pub texts: BTreeMap<PathBuf, Arc<str>>,
 }
 
 /// The organ's files as walked, with those named on the command line marked

@@ -493,3 +493,53 @@ fn watch_rebuilds_after_a_save_and_keeps_the_last_good_pdf_on_errors() {
     );
     assert_eq!(std::fs::read(&protocol).expect("read PDF"), good);
 }
+
+#[test]
+fn a_changed_bilaga_rebuilds_though_no_meeting_file_changed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (meeting, _) = crate::appendix::write_meeting_with_appendix(dir.path());
+    let out = dir.path().join("out");
+    let protocol = support::build(&meeting, &out, &[]);
+    let before = std::fs::read(&protocol).expect("protocol");
+    // Nothing changed: the build has nothing to do.
+    let again = support::run(
+        [
+            OsStr::new("build"),
+            meeting.as_os_str(),
+            OsStr::new("--out"),
+            out.as_os_str(),
+        ],
+        None,
+    );
+    assert!(written_lines(&String::from_utf8_lossy(&again.stdout)).is_empty());
+    // Another PDF as the bilaga, every YAML file as it was.
+    let other = support::build(&meeting, &dir.path().join("other"), &["--web"])
+        .with_file_name("2017-09-27-kallelse.pdf");
+    tick();
+    std::fs::copy(
+        &other,
+        meeting
+            .parent()
+            .and_then(Path::parent)
+            .expect("organ")
+            .join("bilagor/underlag.pdf"),
+    )
+    .expect("replace the bilaga");
+    let rebuilt = support::run(
+        [
+            OsStr::new("build"),
+            meeting.as_os_str(),
+            OsStr::new("--out"),
+            out.as_os_str(),
+        ],
+        None,
+    );
+    let stdout = String::from_utf8_lossy(&rebuilt.stdout);
+    assert!(
+        written_lines(&stdout)
+            .iter()
+            .any(|l| l.contains("-protokoll.pdf")),
+        "{stdout}"
+    );
+    assert_ne!(std::fs::read(&protocol).expect("protocol"), before);
+}
