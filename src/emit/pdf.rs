@@ -110,7 +110,7 @@ impl PdfEmitter {
     fn shown(&self, name: &str, template_dir: Option<&Path>) -> String {
         match template_dir {
             Some(dir) if self.renderer.is_overridden(name) => dir.join(name).display().to_string(),
-            _ => format!("{name} (inbyggd mall)"),
+            _ => crate::messages::making::built_in_template(name),
         }
     }
 
@@ -139,7 +139,7 @@ impl PdfEmitter {
                                     format!("{}:{}", shown(&origin.template), origin.line);
                                 message
                                     .hints
-                                    .push(format!("i den genererade källan: {generated}"));
+                                    .push(crate::messages::making::in_generated_source(&generated));
                             }
                             None => message.location = generated,
                         }

@@ -53,3 +53,21 @@ pub fn cannot_write(path: &str, reason: &str) -> String {
 pub fn unreadable_source(path: &str) -> String {
     format!("{path} kan inte läsas; kör `protokoll check`")
 }
+
+pub fn in_generated_source(place: &str) -> String {
+    format!("i den genererade källan: {place}")
+}
+
+pub fn built_in_template(name: &str) -> String {
+    format!("{name} (inbyggd mall)")
+}
+
+/// A Tera error at `place` (template file:line:column), at the template
+/// text `expression` when known; `message` is Tera's own.
+pub fn template_not_filled(place: &str, expression: Option<&str>, message: &str) -> String {
+    let at = expression.map_or_else(String::new, |e| format!(" vid `{e}`"));
+    format!(
+        "{place}: mallen kunde inte fyllas i{at}: {message} \
+         (ett fält som inte finns är `undefined`; mallarnas fält står i TEMPLATES.md)"
+    )
+}

@@ -64,6 +64,18 @@ pub fn cache_not_written(reason: &str) -> String {
     format!("obs: {reason}; nästa bygge gör om alla dokument")
 }
 
+pub fn cache_missing() -> String {
+    "ingen byggcache i utdatamappen; alla dokument byggs".into()
+}
+
+pub fn cache_unreadable() -> String {
+    "byggcachen kunde inte läsas och används inte; alla dokument byggs".into()
+}
+
+pub fn cache_from_another_program() -> String {
+    "byggcachen är från en annan version av protokoll och används inte; alla dokument byggs".into()
+}
+
 pub fn notice(text: &str) -> String {
     format!("obs: {text}")
 }

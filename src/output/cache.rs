@@ -66,12 +66,11 @@ pub enum Ignored {
 
 impl std::fmt::Display for Ignored {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            Ignored::Missing => "ingen byggcache i utdatamappen; alla dokument byggs",
-            Ignored::Unreadable => "byggcachen kunde inte läsas och används inte; alla dokument byggs",
-            Ignored::OtherProgram => {
-                "byggcachen är från en annan version av protokoll och används inte; alla dokument byggs"
-            }
+        use crate::messages::report;
+        f.write_str(&match self {
+            Ignored::Missing => report::cache_missing(),
+            Ignored::Unreadable => report::cache_unreadable(),
+            Ignored::OtherProgram => report::cache_from_another_program(),
         })
     }
 }

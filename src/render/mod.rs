@@ -113,11 +113,7 @@ fn describe_template_error(
     message: &str,
 ) -> String {
     let place = at.map_or_else(String::new, |(line, column)| format!(":{line}:{column}"));
-    let expression = expression.map_or_else(String::new, |e| format!(" vid `{e}`"));
-    format!(
-        "{template}{place}: mallen kunde inte fyllas i{expression}: {message} \
-         (ett fält som inte finns är `undefined`; mallarnas fält står i TEMPLATES.md)"
-    )
+    crate::messages::making::template_not_filled(&format!("{template}{place}"), expression, message)
 }
 
 impl RenderError {
