@@ -39,12 +39,26 @@ pub(super) struct Config {
 }
 
 impl Config {
-    pub(super) fn new(request: Request, output: &OutputArgs) -> Self {
+    /// The build `output` asks for, of `paths`; without `--out` the
+    /// documents go to output/ in the project folder (beside meetings/), from
+    /// whatever folder the command runs in.
+    pub(super) fn new(request: Request, output: &OutputArgs, paths: &[PathBuf]) -> Self {
+        let beside_meetings = || {
+            let root = paths.first().and_then(|path| project::project_root(path))?;
+            let cwd = std::env::current_dir().ok()?;
+            // Relative to the working directory when it is the project's,
+            // so the printed paths stay short ("output/socsam/…").
+            Some(match root.strip_prefix(&cwd) {
+                Ok(relative) => relative.join("output"),
+                Err(_) => root.join("output"),
+            })
+        };
         Config {
             request,
             out: output
                 .out
                 .clone()
+                .or_else(beside_meetings)
                 .unwrap_or_else(|| PathBuf::from("output")),
             templates: output
                 .templates
@@ -62,8 +76,8 @@ pub(super) fn run(
     request: Request,
     output: OutputArgs,
 ) -> Result<ExitCode, Vec<Diagnostic>> {
-    let mut config = Config::new(request, &output);
     let paths = default_paths(paths);
+    let mut config = Config::new(request, &output, &paths);
     if !(config.rebuild_all || config.keep_source) {
         let options = LoadOptions {
             paths: paths.clone(),

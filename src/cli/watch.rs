@@ -34,8 +34,8 @@ pub(super) fn run(
     request: Request,
     output: OutputArgs,
 ) -> Result<ExitCode, Vec<Diagnostic>> {
-    let config = Config::new(request, &output);
     let paths = default_paths(paths);
+    let config = Config::new(request, &output, &paths);
     let (events, receiver) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(move |event| {
         // The receiver lives as long as the loop; nothing to do if it is gone.

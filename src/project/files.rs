@@ -286,14 +286,21 @@ pub fn resolve_asset(organ_dir: &Path, relative: &str) -> Result<Asset, LoadErro
     })
 }
 
-/// The `templates/` folder beside the `meetings/` folder that holds `path`,
-/// when there is one.
-pub fn templates_beside(path: &Path) -> Option<PathBuf> {
+/// The project folder of `path`: the one that holds the `meetings/` folder
+/// `path` lies in (or is), whatever the working directory.
+pub fn project_root(path: &Path) -> Option<PathBuf> {
     let absolute = std::path::absolute(path).ok()?;
     absolute
         .ancestors()
         .find(|dir| dir.file_name().is_some_and(|n| n == "meetings"))
         .and_then(Path::parent)
+        .map(Path::to_path_buf)
+}
+
+/// The `templates/` folder beside the `meetings/` folder that holds `path`,
+/// when there is one.
+pub fn templates_beside(path: &Path) -> Option<PathBuf> {
+    project_root(path)
         .map(|project| project.join("templates"))
         .filter(|dir| dir.is_dir())
 }

@@ -25,7 +25,7 @@ use crate::render::{RenderError, Templates};
 
 pub use files::{
     Asset, DELEGATION_DIR, LoadError, MAX_ASSET_BYTES, MAX_FILE_BYTES, ORGAN_FILE, SourceFile,
-    read_source,
+    project_root, read_source,
 };
 
 /// BLAKE3 of a file's bytes: what the build's fingerprints are made of.

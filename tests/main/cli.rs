@@ -122,3 +122,28 @@ fn build_without_out_writes_to_output_beside_meetings() {
     });
     assert!(bytes.starts_with(b"%PDF-"));
 }
+
+#[test]
+fn check_and_build_work_from_inside_a_year_folder() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    support::copy_dir(&support::fixture("minimal"), dir.path());
+    let year = dir.path().join("meetings/provnamnd/2021");
+    let checked = support::run(["check", "2021-01-01.yaml"], Some(&year));
+    assert!(checked.status.success(), "{}", support::describe(&checked));
+    let stderr = String::from_utf8_lossy(&checked.stderr);
+    assert!(
+        stderr.contains("0 fel, 0 varningar i 1 mötesfil"),
+        "{stderr}"
+    );
+    let built = support::run(["build", "2021-01-01.yaml"], Some(&year));
+    assert!(built.status.success(), "{}", support::describe(&built));
+    // The documents go to the project's output/, not into the year folder.
+    assert!(
+        dir.path()
+            .join("output/provnamnd/2021/2021-01-01-protokoll.pdf")
+            .is_file(),
+        "{:?}",
+        support::files_below(dir.path())
+    );
+    assert!(!year.join("output").exists());
+}
