@@ -427,6 +427,14 @@ pub struct Posting {
         description = "Dagen anslaget sattes upp, ÅÅÅÅ-MM-DD: senast andra dagen efter justeringen (nästa vardag om den dagen är en helgdag)."
     )]
     pub posted: Spanned<IsoDate>,
+    /// A note on the posting, e.g. why it went up late: printed in the
+    /// ANSLAG/BEVIS box, and a late posting with one is not warned about.
+    #[serde(rename = "anmärkning", default)]
+    #[schemars(
+        with = "Option<String>",
+        description = "Anmärkning om anslaget, t.ex. varför det sattes upp för sent; skrivs ut i rutan ANSLAG/BEVIS. Ett sent anslag med anmärkning ger ingen varning."
+    )]
+    pub note: Option<Spanned<String>>,
 }
 
 /// One item of business (§).

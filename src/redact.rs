@@ -381,9 +381,10 @@ fn meeting_for_web(meeting: &Meeting, masker: &Masker) -> Meeting {
             }
         }),
         posting: posting.as_ref().map(|p| {
-            let Posting { posted } = p;
+            let Posting { posted, note } = p;
             Posting {
                 posted: posted.clone(),
+                note: note.as_ref().map(|n| masker.spanned(n)),
             }
         }),
         // The list is itself the secret; nothing after this stage needs it.

@@ -188,6 +188,8 @@ pub struct PostingContext {
     pub last_appeal_day: String,
     /// Taken down: the day after the last appeal day.
     pub take_down: String,
+    /// The note on the posting (`anslag.anmärkning`), as written.
+    pub note: Option<String>,
 }
 
 /// One §.
@@ -383,6 +385,7 @@ impl<'a> DocumentContext<'a> {
                 posted: iso(posted),
                 last_appeal_day: iso(calendar::last_appeal_day(posted)),
                 take_down: iso(calendar::take_down_day(posted)),
+                note: p.note.as_ref().map(|n| n.value.clone()),
             }
         });
         let organ_context = OrganContext::new(organ);

@@ -19,6 +19,7 @@ const ADJUSTMENT_DAYS: u64 = 14;
 const POSTING_DAYS: u64 = 2;
 
 pub(super) fn check(subject: &Subject, found: &mut Vec<Diagnostic>) {
+    named_by_date(subject, found);
     let file = subject.file;
     let meeting = &subject.meeting.meeting;
     let time = &meeting.time;
@@ -138,10 +139,12 @@ pub(super) fn check(subject: &Subject, found: &mut Vec<Diagnostic>) {
                 &deadline.to_string(),
             )),
         );
-    } else if posted > deadline {
+    } else if posted > deadline && posting.note.is_none() {
+        // A late notice must still go up and the protocol still exists: a
+        // warning, silenced by an `anmärkning` that notes the delay.
         let moved = (deadline != second_day).then(|| (day(second_day), not_working(second_day)));
         found.push(
-            Diagnostic::error(
+            Diagnostic::warning(
                 file,
                 span_of(&posting.posted),
                 say::posted_late(
@@ -155,6 +158,57 @@ pub(super) fn check(subject: &Subject, found: &mut Vec<Diagnostic>) {
                 &adjusted.to_string(),
                 &deadline.to_string(),
             )),
+        );
+    }
+}
+
+/// A meeting file is `<år>/<datum>.yaml` (FORMAT.md): `datum` is the date
+/// its name starts with, in the year its folder names. A file whose name
+/// does not start with a date is not held to it.
+fn named_by_date(subject: &Subject, found: &mut Vec<Diagnostic>) {
+    let date = &subject.meeting.meeting.date;
+    let written = date.value.0;
+    let name = subject
+        .file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let named = name
+        .get(..10)
+        .and_then(|start| NaiveDate::parse_from_str(start, "%Y-%m-%d").ok());
+    if let Some(named) = named
+        && named != written
+    {
+        found.push(
+            Diagnostic::error(
+                subject.file,
+                span_of(date),
+                say::date_differs_from_file_name(&written.to_string(), &name),
+            )
+            .with_hint(say::date_differs_from_file_name_hint(
+                &written.to_string(),
+                &named.to_string(),
+            )),
+        );
+        return;
+    }
+    let folder_year = subject
+        .file
+        .parent()
+        .and_then(|dir| dir.file_name())
+        .and_then(|n| n.to_str())
+        .filter(|n| n.len() == 4)
+        .and_then(|n| n.parse::<i32>().ok());
+    if let Some(year) = folder_year
+        && year != written.year()
+    {
+        found.push(
+            Diagnostic::error(
+                subject.file,
+                span_of(date),
+                say::date_differs_from_year_folder(&written.to_string(), year),
+            )
+            .with_hint(say::date_differs_from_year_folder_hint(written.year())),
         );
     }
 }
@@ -180,6 +234,40 @@ mod tests {
 
     fn dates(tail: &str) -> Vec<crate::validate::testing::Found> {
         run(check, &meeting(tail))
+    }
+
+    #[test]
+    fn datum_must_be_the_file_name_and_its_year_folder() {
+        let yaml = meeting("");
+        let at = |path: &str| {
+            crate::validate::testing::run_at(
+                check,
+                std::path::Path::new(path),
+                crate::validate::testing::ORGAN,
+                &yaml,
+                &[],
+            )
+        };
+        assert!(at("bun/2021/2021-03-10.yaml").is_empty());
+        assert!(at("bun/2021/extra-möte.yaml").is_empty());
+        assert_eq!(
+            only(&at("bun/2021/2021-03-11.yaml")),
+            (
+                Error,
+                "`datum` är 2021-03-10, men filen heter 2021-03-11.yaml",
+                1,
+                8
+            )
+        );
+        assert_eq!(
+            only(&at("bun/2020/2021-03-10.yaml")),
+            (
+                Error,
+                "`datum` är 2021-03-10, men filen ligger i mappen 2020",
+                1,
+                8
+            )
+        );
     }
 
     #[test]
@@ -288,12 +376,14 @@ mod tests {
     }
 
     #[test]
-    fn anslag_after_the_second_day_is_an_error() {
+    fn anslag_after_the_second_day_is_a_warning_unless_noted() {
         let tail = "justering:\n  datum: 2021-03-10\nanslag:\n  uppsatt: 2021-03-15\n";
+        let noted = format!("{tail}  anmärkning: Uppsatt sent på grund av strömavbrott.\n");
+        assert!(dates(&noted).is_empty(), "{:#?}", dates(&noted));
         assert_eq!(
             only(&dates(tail)),
             (
-                Error,
+                Warning,
                 "anslaget är uppsatt måndag 2021-03-15, för sent: det ska sättas upp senast \
                  fredag 2021-03-12 (andra dagen efter justeringen onsdag 2021-03-10)",
                 14,
@@ -312,7 +402,7 @@ mod tests {
         assert_eq!(
             only(&dates(&late)),
             (
-                Error,
+                Warning,
                 "anslaget är uppsatt tisdag 2021-03-16, för sent: det ska sättas upp senast \
                  måndag 2021-03-15 (andra dagen efter justeringen torsdag 2021-03-11; andra \
                  dagen, lördag 2021-03-13, infaller på en helg, så fristen flyttas till nästa \

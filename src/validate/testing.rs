@@ -33,7 +33,17 @@ pub(super) fn run_with(
     meeting: &str,
     others: &[MeetingSummary],
 ) -> Vec<Found> {
-    let file = Path::new("m.yaml");
+    run_at(rule, Path::new("m.yaml"), organ, meeting, others)
+}
+
+/// Runs `rule` as [`run_with`] does, the meeting being the file `file`.
+pub(super) fn run_at(
+    rule: Rule,
+    file: &Path,
+    organ: &str,
+    meeting: &str,
+    others: &[MeetingSummary],
+) -> Vec<Found> {
     let organ = parse_organ(Path::new("organ.yaml"), organ).expect("organ parses");
     let parsed = parse_meeting(file, meeting).expect("meeting parses");
     let numbered = number::number(parsed, others);

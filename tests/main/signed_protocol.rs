@@ -5,6 +5,7 @@
 //! justering.tid, ny_sida_per_paragraf) are printed; decisions, votes,
 //! tables and links read as a secretary expects.
 
+use std::ffi::OsStr;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -534,4 +535,44 @@ fn a_table_a_link_and_a_title_with_capitals_print_in_every_document_kind() {
         }
     }
     assert!(dir.join("2024-03-12-anslagsbevis.pdf").is_file());
+}
+
+#[test]
+fn a_late_anslag_is_built_with_its_anmarkning_in_the_box() {
+    // Justering Friday 2024-03-15: the anslag was due Monday 2024-03-18.
+    let late = KS_MEETING.to_owned() + "anslag:\n  uppsatt: 2024-03-20\n";
+    let warned = Ks::new("", &late);
+    let output = support::run(
+        [
+            OsStr::new("build"),
+            warned.meeting().as_os_str(),
+            OsStr::new("--out"),
+            warned.dir.path().join("out").as_os_str(),
+        ],
+        None,
+    );
+    // A warning, and the protocol is still made.
+    assert!(output.status.success(), "{}", support::describe(&output));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("varning: anslaget är uppsatt onsdag 2024-03-20, för sent"),
+        "{stderr}"
+    );
+
+    let noted = Ks::new(
+        "",
+        &(late + "  anmärkning: Uppsatt två dagar för sent på grund av strömavbrott.\n"),
+    );
+    let pdf = noted.build();
+    let pages = support::page_texts(&pdf, Extract::Layout);
+    let first = support::squash(&pages[0]);
+    assert!(
+        first.contains("Anmärkning Uppsatt två dagar för sent på grund av strömavbrott."),
+        "{first}"
+    );
+    let anslagsbevis = pdf.with_file_name("2024-03-12-anslagsbevis.pdf");
+    assert!(
+        support::squash(&PdfText::of(&anslagsbevis).text).contains("strömavbrott"),
+        "the anslagsbevis lacks the anmärkning"
+    );
 }

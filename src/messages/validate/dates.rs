@@ -115,7 +115,26 @@ pub fn weekend() -> String {
 pub fn posted_late_hint(adjusted: &str, deadline: &str) -> String {
     format!(
         "skriv den dag anslaget faktiskt sattes upp, från och med {adjusted} till och med \
-         {deadline}; sattes det upp senare, rätta `justering.datum` eller anteckna \
-         förseningen i protokollet"
+         {deadline}; sattes det upp senare, skriv varför under `anslag` som \
+         `anmärkning: \"…\"` (den skrivs ut i rutan ANSLAG/BEVIS)"
     )
+}
+
+pub fn date_differs_from_file_name(date: &str, file_name: &str) -> String {
+    format!("`datum` är {date}, men filen heter {file_name}")
+}
+
+pub fn date_differs_from_file_name_hint(date: &str, named: &str) -> String {
+    format!(
+        "en mötesfil heter som sitt datum: byt namn på filen till {date}.yaml, eller rätta \
+         `datum` till {named}"
+    )
+}
+
+pub fn date_differs_from_year_folder(date: &str, year: i32) -> String {
+    format!("`datum` är {date}, men filen ligger i mappen {year}")
+}
+
+pub fn date_differs_from_year_folder_hint(year: i32) -> String {
+    format!("flytta filen till organets mapp {year}/, eller rätta `datum`")
 }
