@@ -20,6 +20,17 @@ pub struct AppendixError {
     pub reason: String,
 }
 
+/// Whether `bytes` are a PDF the renderer can append: `check` asks, so a
+/// bilaga that is not one is an error at its line before any build.
+pub fn check_appendable(path: &str, bytes: &[u8]) -> Result<(), AppendixError> {
+    Pdf::new(bytes.to_vec())
+        .map(|_| ())
+        .map_err(|e| AppendixError {
+            path: path.to_owned(),
+            reason: format!("{e:?}"),
+        })
+}
+
 /// Each page of the PDF at `bytes`, as an SVG document.
 pub fn pdf_pages_as_svg(path: &str, bytes: Vec<u8>) -> Result<Vec<String>, AppendixError> {
     let pdf = Pdf::new(bytes).map_err(|e| AppendixError {

@@ -30,11 +30,23 @@ pub(super) fn assets<'a>(
             continue;
         }
         seen.push(&path.value);
-        if let Some(Err(reason)) = organ_folder.assets.get(&path.value) {
-            found.push(
+        match organ_folder.assets.get(&path.value) {
+            Some(Err(reason)) => found.push(
                 Diagnostic::error(file, span_of(path), reason.to_string())
                     .with_hint(say::unreadable_asset_hint()),
-            );
+            ),
+            // A bilaga's pages are appended to the protocol: it must be a
+            // PDF the renderer can read, which `check` says already.
+            Some(Ok(asset)) if asset.relative.to_lowercase().ends_with(".pdf") => {
+                if crate::render::appendix::check_appendable(&asset.relative, &asset.bytes).is_err()
+                {
+                    found.push(
+                        Diagnostic::error(file, span_of(path), say::not_a_pdf(&path.value))
+                            .with_hint(say::not_a_pdf_hint()),
+                    );
+                }
+            }
+            _ => {}
         }
     }
 }

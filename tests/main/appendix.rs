@@ -1,6 +1,7 @@
 //! A PDF bilaga is appended to the protocol, page by page, and the result is
 //! still PDF/A-2a + PDF/UA-1 (checked in `validate_pdf`).
 
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 
 use crate::protocol::SOCIALNAMNDEN;
@@ -84,4 +85,32 @@ fn a_bilaga_outside_the_organ_folder_is_refused() {
         "{stderr}"
     );
     assert!(support::files_below(&out).is_empty());
+}
+
+#[test]
+fn a_bilaga_that_is_not_a_pdf_is_an_error_at_check() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (meeting, _) = write_meeting_with_appendix(dir.path());
+    let bilaga = meeting
+        .parent()
+        .and_then(Path::parent)
+        .expect("organ folder")
+        .join("bilagor/underlag.pdf");
+    support::write(&bilaga, "Det här är ett Word-dokument, inte en PDF.\n");
+    let output = support::run([OsStr::new("check"), meeting.as_os_str()], None);
+    assert!(!output.status.success(), "{}", support::describe(&output));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("fel: bilagor/underlag.pdf är ingen PDF som kan läggas till som bilaga"),
+        "{stderr}"
+    );
+    let line = support::read(&meeting)
+        .lines()
+        .position(|l| l.contains("fil: bilagor/underlag.pdf"))
+        .expect("the bilaga's line")
+        + 1;
+    assert!(
+        stderr.contains(&format!("2017-09-27.yaml:{line}:")),
+        "{stderr}"
+    );
 }

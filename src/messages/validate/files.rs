@@ -54,3 +54,13 @@ pub fn no_meeting_on_hint(dir: &str) -> String {
          beslutet vid nästa sammanträde"
     )
 }
+
+pub fn not_a_pdf(path: &str) -> String {
+    format!("{path} är ingen PDF som kan läggas till som bilaga")
+}
+
+pub fn not_a_pdf_hint() -> String {
+    "spara bilagan som PDF (t.ex. \"Spara som PDF\" i ordbehandlaren) och lägg den i organets \
+     mapp, eller ta bort `fil:` så står bara bilagans titel i paragrafen"
+        .into()
+}
