@@ -103,6 +103,12 @@ fn parse<T: DeserializeOwned>(file: &Path, text: &str, kind: FileKind) -> Result
     let mut found: Vec<ParseError> = Vec::new();
     loop {
         let problem = located(file, &read, &error, kind);
+        // What blanking a key breaks (an alias to a blanked anchor, a
+        // bracket left open) is not the secretary's mistake: after the first
+        // problem only those of the file's shape are told.
+        if !found.is_empty() && !is_about_the_shape(&error) {
+            break;
+        }
         let suggested = found.iter().any(|earlier| {
             matches!(&error, Error::SerdeMissingField { field, .. }
                 if earlier.hint.as_deref() == Some(reading::nearest_key(field).as_str()))
@@ -127,6 +133,22 @@ fn parse<T: DeserializeOwned>(file: &Path, text: &str, kind: FileKind) -> Result
     let mut first = found.next().expect("the first problem is always kept");
     first.more = found.collect();
     Err(first)
+}
+
+/// Whether `error` is about keys and values (a key not in the format, one
+/// missing or twice, a value of the wrong kind), not the YAML's syntax.
+fn is_about_the_shape(error: &Error) -> bool {
+    match error {
+        Error::WithSnippet { error, .. } => is_about_the_shape(error),
+        Error::SerdeUnknownField { .. }
+        | Error::SerdeMissingField { .. }
+        | Error::DuplicateMappingKey { .. }
+        | Error::SerdeUnknownVariant { .. }
+        | Error::SerdeInvalidType { .. }
+        | Error::SerdeInvalidValue { .. }
+        | Error::Message { .. } => true,
+        _ => false,
+    }
 }
 
 /// At most this many problems are told for one file: past them, fixing the

@@ -77,6 +77,7 @@ fuzz_target!(|data: &[u8]| {
         organ: &fixed.organ,
         meeting: &meeting,
         organ_meetings: &fixed.organ_meetings,
+        text,
     });
     // As in plan::plan: a meeting with errors is not rendered. (A
     // meeting without beslutande is held to the plan's rules there; here to

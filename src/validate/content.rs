@@ -3,6 +3,7 @@
 //! meeting ("Lise Hjemgaard-Svensson" for Lise Hjemgaard Svensson).
 
 use std::collections::HashSet;
+use std::ops::Range;
 
 use crate::diagnostic::Diagnostic;
 use crate::messages::validate::content as say;
@@ -155,10 +156,15 @@ fn misspelt_names(
             if !reported.insert((field, hit.written.clone())) {
                 continue;
             }
+            // At the word itself; where it cannot be found in the file
+            // (an escape in a quoted value), at the § rubrik.
+            let at = span_of(&paragraph.title).and_then(|title| {
+                locate(subject.text, title.start, field, &hit.written).or(Some(title))
+            });
             found.push(
                 Diagnostic::warning(
                     subject.file,
-                    span_of(&paragraph.title),
+                    at,
                     say::misspelt_name(&number.to_string(), field, &hit.written, &hit.known.name),
                 )
                 .with_hint(say::misspelt_name_hint(
@@ -169,6 +175,130 @@ fn misspelt_names(
             );
         }
     }
+}
+
+/// Where `written` (words joined by single spaces) first stands in the value
+/// of `field` of the § whose rubrik's value starts at byte `title` of
+/// `text`, as a byte range of the file: the words may be split over lines
+/// (a block scalar, a long plain value). `None` when the § or the key cannot
+/// be told from the text, or the words are not written there as they read.
+fn locate(text: &str, title: usize, field: &str, written: &str) -> Option<Range<usize>> {
+    let (item, column) = paragraph_item(text, title)?;
+    let value = key_value(text, item, column, field)?;
+    let found = find_words(&text[value.clone()], written)?;
+    Some(value.start + found.start..value.start + found.end)
+}
+
+/// The § (an entry of `paragrafer`) whose `rubrik` value starts at byte
+/// `title`: its byte range, from its `-` to the next entry or key that is
+/// not part of it, and the column its keys stand at.
+fn paragraph_item(text: &str, title: usize) -> Option<(Range<usize>, usize)> {
+    let title_line = text[..title].rfind('\n').map_or(0, |i| i + 1);
+    let column = text[title_line..title].rfind("rubrik")?;
+    let head = &text[title_line..title_line + column];
+    if !head.chars().all(|c| c == ' ' || c == '-') {
+        return None;
+    }
+    let lines = lines_from(text, 0);
+    let at = lines.iter().position(|l| l.start == title_line)?;
+    let inside = |line: &Range<usize>| {
+        let shown = &text[line.clone()];
+        let content = shown.trim_start_matches(' ');
+        content.trim().is_empty()
+            || content.starts_with('#')
+            || shown.len() - content.len() >= column
+    };
+    // Back to the line with the entry's `-` (the rubrik's own, when it is
+    // the first key).
+    let mut start = title_line;
+    if !head.contains('-') {
+        for line in lines[..at].iter().rev() {
+            let shown = &text[line.clone()];
+            if let Some(prefix) = shown.get(..column)
+                && prefix.trim_start_matches(' ').starts_with('-')
+                && prefix.chars().all(|c| c == ' ' || c == '-')
+                && !shown[column..].starts_with(' ')
+            {
+                start = line.start;
+                break;
+            }
+            if !inside(line) {
+                break;
+            }
+        }
+    }
+    let end = lines[at + 1..]
+        .iter()
+        .find(|line| !inside(line))
+        .map_or(text.len(), |line| line.start);
+    Some((start..end, column))
+}
+
+/// The value of `key` standing at `column` inside `item`: from just after
+/// its colon to the next line at that column or less.
+fn key_value(text: &str, item: Range<usize>, column: usize, key: &str) -> Option<Range<usize>> {
+    let lines = lines_from(&text[..item.end], item.start);
+    let at = lines.iter().position(|line| {
+        let shown = &text[line.clone()];
+        shown
+            .get(..column)
+            .is_some_and(|prefix| prefix.chars().all(|c| c == ' ' || c == '-'))
+            && shown[column..]
+                .strip_prefix(key)
+                .map(|rest| rest.trim_start_matches(' '))
+                .and_then(|rest| rest.strip_prefix(':'))
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\t', '\r']))
+    })?;
+    let line = &lines[at];
+    let start = line.start + text[line.clone()].find(':')? + 1;
+    let end = lines[at + 1..]
+        .iter()
+        .find(|line| {
+            let shown = &text[(*line).clone()];
+            let content = shown.trim_start_matches(' ');
+            !content.trim().is_empty()
+                && !content.starts_with('#')
+                && shown.len() - content.len() <= column
+        })
+        .map_or(item.end, |line| line.start);
+    Some(start..end)
+}
+
+/// The byte ranges of the lines of `text` from byte `from` on, each without
+/// its line break.
+fn lines_from(text: &str, from: usize) -> Vec<Range<usize>> {
+    let mut lines = Vec::new();
+    let mut start = from;
+    for line in text[from..].split_inclusive('\n') {
+        let shown = line.trim_end_matches(['\n', '\r']);
+        lines.push(start..start + shown.len());
+        start += line.len();
+    }
+    lines
+}
+
+/// The first place in `value` where the words of `written` stand whole,
+/// with any whitespace (a line break and indentation too) between them.
+fn find_words(value: &str, written: &str) -> Option<Range<usize>> {
+    let mut words = written.split(' ');
+    let first = words.next()?;
+    let rest: Vec<&str> = words.collect();
+    let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+    value.match_indices(first).find_map(|(start, _)| {
+        if !boundary(value[..start].chars().next_back()) {
+            return None;
+        }
+        let mut end = start + first.len();
+        for word in &rest {
+            let after = &value[end..];
+            let gap = after.len() - after.trim_start().len();
+            if gap == 0 || !after[gap..].starts_with(word) {
+                return None;
+            }
+            end += gap + word.len();
+        }
+        boundary(value[end..].chars().next()).then_some(start..end)
+    })
 }
 
 /// A word of running text: its letters and whether punctuation stood
@@ -368,8 +498,8 @@ mod tests {
             (
                 Warning,
                 "§ 1, `text`: \"Cecilia-Ceder\" ser ut som en felstavning av Cecilia Ceder",
-                12,
-                13
+                13,
+                11
             )
         );
         assert_eq!(
@@ -396,11 +526,62 @@ mod tests {
             (
                 Warning,
                 "§ 1, `beslut`: \"Johan Looock\" ser ut som en felstavning av Johan Loock",
+                14,
+                9
+            )
+        );
+        assert!(found[0].hints[0].contains("under `ledamöter` i organ.yaml"));
+    }
+
+    #[test]
+    fn a_name_over_a_line_break_in_a_block_scalar_is_pointed_at_in_its_own_paragraph() {
+        // § 2's rubrik is not its first key, and § 1 has the same misspelling.
+        let found = content(
+            "  - rubrik: Ett\n    beslut:\n      - Bertil Bergh (S) väljs.\n  - text: |\n      \
+             Protokollet förs av\n      Bertil\n        Bergh (S).\n    rubrik: Två\n    \
+             protokollsanteckningar:\n      - namn: Anna Andersson\n        text: Enligt \
+             Cecilia Cedder.\n",
+        );
+        let shown: Vec<(&str, usize, usize)> = found
+            .iter()
+            .map(|f| (f.message.as_str(), f.line, f.column))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                (
+                    "§ 1, `beslut`: \"Bertil Bergh\" ser ut som en felstavning av Bertil Berg",
+                    14,
+                    9
+                ),
+                (
+                    "§ 2, `text`: \"Bertil Bergh\" ser ut som en felstavning av Bertil Berg",
+                    17,
+                    7
+                ),
+                (
+                    "§ 2, `protokollsanteckningar`: \"Cecilia Cedder\" ser ut som en felstavning \
+                     av Cecilia Ceder",
+                    22,
+                    22
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_name_written_with_an_escape_is_pointed_at_by_its_rubrik() {
+        let found =
+            content("  - rubrik: Mötet öppnas\n    text: \"Cecilia\\u0020Cedder öppnar mötet.\"\n");
+        assert_eq!(
+            only(&found),
+            (
+                Warning,
+                "§ 1, `text`: \"Cecilia Cedder\" ser ut som en felstavning av Cecilia Ceder",
                 12,
                 13
             )
         );
-        assert!(found[0].hints[0].contains("under `ledamöter` i organ.yaml"));
     }
 
     #[test]
@@ -429,9 +610,11 @@ mod tests {
                 (d.severity, d.message.as_str(), line_column(&text, start))
             })
             .collect();
-        let line_of = |needle: &str| {
-            let offset = text.find(needle).expect("rubrik in file");
-            line_column(&text, offset).0
+        // At the misspelt words themselves, in the block scalar of § 1's
+        // `text` and in § 14's `beslut`.
+        let at = |needle: &str| {
+            let offset = text.find(needle).expect("misspelling in file");
+            line_column(&text, offset)
         };
         assert_eq!(
             shown,
@@ -440,13 +623,13 @@ mod tests {
                     Warning,
                     "§ 1, `text`: \"Lise Hjemgaard-Svensson\" ser ut som en felstavning av Lise \
                      Hjemgaard Svensson",
-                    (line_of("rubrik: Sammanträdet öppnas"), 13)
+                    at("Lise Hjemgaard-Svensson (M), ordförande")
                 ),
                 (
                     Warning,
                     "§ 14, `beslut`: \"Lise-Hjemgaard Svensson\" ser ut som en felstavning av \
                      Lise Hjemgaard Svensson",
-                    (line_of("rubrik: Övriga frågor"), 13)
+                    at("Lise-Hjemgaard Svensson (M), Andreas")
                 ),
             ]
         );
@@ -470,6 +653,7 @@ mod tests {
         let meeting = number::number(parse_meeting(&file, &text).expect("parses"), &[]);
         let found = validate(&Subject {
             file: &file,
+            text: &text,
             organ: &organ,
             meeting: &meeting,
             organ_meetings: &[],

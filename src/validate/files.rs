@@ -11,6 +11,7 @@ use crate::messages::validate::files as say;
 use crate::model::{DelegationDecision, NumberedMeeting, Organ, Spanned};
 use crate::parse::span_of;
 use crate::project::{DELEGATION_DIR, OrganFolder};
+use crate::render::appendix;
 
 /// An error at each file named by the organ (its logo) or by `named` (with
 /// the file that names it) that could not be read at load.
@@ -37,14 +38,14 @@ pub(super) fn assets<'a>(
             ),
             // A bilaga's pages are appended to the protocol: it must be a
             // PDF the renderer can read, which `check` says already.
-            Some(Ok(asset)) if asset.relative.to_lowercase().ends_with(".pdf") => {
-                if crate::render::appendix::check_appendable(&asset.relative, &asset.bytes).is_err()
-                {
-                    found.push(
-                        Diagnostic::error(file, span_of(path), say::not_a_pdf(&path.value))
-                            .with_hint(say::not_a_pdf_hint()),
-                    );
-                }
+            Some(Ok(asset))
+                if asset.relative.to_lowercase().ends_with(".pdf")
+                    && appendix::check_appendable(&asset.relative, &asset.bytes).is_err() =>
+            {
+                found.push(
+                    Diagnostic::error(file, span_of(path), say::not_a_pdf(&path.value))
+                        .with_hint(say::not_a_pdf_hint()),
+                );
             }
             _ => {}
         }

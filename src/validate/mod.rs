@@ -12,6 +12,7 @@
 //! | `participation.rs` | `paragrafer` within the meeting, `ersätter`, quorum |
 //! | `numbering.rs` | § numbers unique and gap-free through the organ's year |
 //! | `content.rs` | empty §§, misspelt names in the text (warnings) |
+//! | `comments.rs` | text after ` #` that YAML drops as a comment (warnings) |
 //! | `files.rs` | logo and bilagor readable; delegationsbeslut to list, `anmäls_vid` |
 //!
 //! [`validate_project`] runs them over every selected file of a [`Project`].
@@ -19,6 +20,7 @@
 //! build hands in those of its last run ([`Known`]) and a meeting whose key
 //! is unchanged is not checked again.
 
+mod comments;
 mod content;
 mod dates;
 mod files;
@@ -46,6 +48,9 @@ use crate::project::{ContentHash, DelegationFile, MeetingFile, OrganFolder, Proj
 pub struct Subject<'a> {
     /// The meeting file (diagnostics point into it).
     pub file: &'a Path,
+    /// Its text, as read: for the rules about how a value is written and
+    /// to point at a word inside a value.
+    pub text: &'a str,
     /// The organ.
     pub organ: &'a Organ,
     /// The meeting, numbered (rules about §§ speak of printed numbers).
@@ -57,6 +62,7 @@ pub struct Subject<'a> {
 /// Everything wrong with the meeting, errors and warnings, in file order.
 pub fn validate(subject: &Subject) -> Vec<Diagnostic> {
     let mut found = Vec::new();
+    comments::check(subject, &mut found);
     people::check(subject.file, &subject.meeting.meeting, &mut found);
     dates::check(subject, &mut found);
     // The rules below speak of § numbers; they need numbers that exist.
@@ -74,6 +80,7 @@ pub fn validate(subject: &Subject) -> Vec<Diagnostic> {
 /// § numbering. Who attended, voted or signed is not known yet.
 pub fn validate_plan(subject: &Subject) -> Vec<Diagnostic> {
     let mut found = Vec::new();
+    comments::check(subject, &mut found);
     dates::check(subject, &mut found);
     if numbering::within_bounds(subject, &mut found) {
         numbering::check(subject, &mut found);
@@ -174,7 +181,7 @@ pub fn validate_project(project: &Project, rules: Rules, known: &Known) -> Findi
             files.push(FileFindings {
                 file: organ.file.clone(),
                 kind: FileKind::Organ,
-                diagnostics: vec![error.to_diagnostic(&organ.file)],
+                diagnostics: error.to_diagnostics(&organ.file),
                 key: None,
             });
         }
@@ -183,7 +190,7 @@ pub fn validate_project(project: &Project, rules: Rules, known: &Known) -> Findi
         files.push(FileFindings {
             file: file.clone(),
             kind: FileKind::Meeting,
-            diagnostics: vec![error.to_diagnostic(file)],
+            diagnostics: error.to_diagnostics(file),
             key: None,
         });
     }
@@ -210,7 +217,13 @@ pub fn validate_project(project: &Project, rules: Rules, known: &Known) -> Findi
         let key = meeting_key(contexts[organ], meeting, rules);
         let diagnostics = match known.meetings.get(&meeting.path) {
             Some((known_key, diagnostics)) if *known_key == key => diagnostics.clone(),
-            _ => check_meeting(&project.organs[organ], &summaries[organ], meeting, rules),
+            _ => check_meeting(
+                &project.organs[organ],
+                &summaries[organ],
+                meeting,
+                project.text(&meeting.path).unwrap_or_default(),
+                rules,
+            ),
         };
         FileFindings {
             file: meeting.path.clone(),
@@ -289,18 +302,20 @@ fn check_meeting(
     organ_folder: &OrganFolder<NumberedMeeting>,
     summaries: &[MeetingSummary],
     file: &MeetingFile<NumberedMeeting>,
+    text: &str,
     rules: Rules,
 ) -> Vec<Diagnostic> {
     let organ = match &organ_folder.organ {
         Ok(organ) => organ,
-        Err(error) => return vec![error.to_diagnostic(&organ_folder.file)],
+        Err(error) => return error.to_diagnostics(&organ_folder.file),
     };
     let meeting = match &file.meeting {
         Ok(meeting) => meeting,
-        Err(error) => return vec![error.to_diagnostic(&file.path)],
+        Err(error) => return error.to_diagnostics(&file.path),
     };
     let subject = Subject {
         file: &file.path,
+        text,
         organ,
         meeting,
         organ_meetings: summaries,
@@ -328,11 +343,11 @@ fn check_delegation(
 ) -> Vec<Diagnostic> {
     let organ = match &organ_folder.organ {
         Ok(organ) => organ,
-        Err(error) => return vec![error.to_diagnostic(&organ_folder.file)],
+        Err(error) => return error.to_diagnostics(&organ_folder.file),
     };
     let decision = match &file.decision {
         Ok(decision) => decision,
-        Err(error) => return vec![error.to_diagnostic(&file.path)],
+        Err(error) => return error.to_diagnostics(&file.path),
     };
     let mut found = Vec::new();
     files::reported_at(organ_folder, &file.path, decision, &mut found);

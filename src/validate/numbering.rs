@@ -258,6 +258,7 @@ mod tests {
         let numbered = number::number(parsed, &[]);
         let all = crate::validate::validate(&Subject {
             file: std::path::Path::new("m.yaml"),
+            text: &yaml,
             organ: &organ,
             meeting: &numbered,
             organ_meetings: &[],

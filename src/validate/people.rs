@@ -17,10 +17,11 @@ pub(super) fn check(file: &Path, meeting: &Meeting, found: &mut Vec<Diagnostic>)
         .collect();
     let must_vote = |role: &str, name: &str, span, found: &mut Vec<Diagnostic>| {
         if !voting.contains(&name) {
-            found.push(
-                Diagnostic::error(file, span, say::not_among_voting(role, name))
-                    .with_hint(say::not_among_voting_hint(name)),
-            );
+            let mut finding = Diagnostic::error(file, span, say::not_among_voting(role, name));
+            if let Some(near) = nearest_name(name, voting.iter().copied()) {
+                finding = finding.with_hint(crate::messages::did_you_mean(near));
+            }
+            found.push(finding.with_hint(say::not_among_voting_hint(name)));
         }
     };
     for holder in &meeting.chair.value.0 {
@@ -62,6 +63,26 @@ pub(super) fn check(file: &Path, meeting: &Meeting, found: &mut Vec<Diagnostic>)
     }
 }
 
+/// The name among `names` that `typed` most likely misspells ("Sofia
+/// Holmm" for "Sofia Holm"), compared without case; none when no name is
+/// near enough to be meant.
+pub(super) fn nearest_name<'a>(
+    typed: &str,
+    names: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let typed = typed.to_lowercase();
+    let length = typed.chars().count();
+    // A letter or two in a full name; never most of a short one ("A", "B").
+    let near =
+        |distance: usize| distance > 0 && distance <= 2.max(length / 4) && distance * 3 <= length;
+    names
+        .into_iter()
+        .map(|name| (strsim::levenshtein(&typed, &name.to_lowercase()), name))
+        .filter(|&(distance, _)| near(distance))
+        .min()
+        .map(|(_, name)| name)
+}
+
 /// An ersättare present for some §§ who serves (is among beslutande) for
 /// others: listed in both groups, each entry with its `paragrafer`, and no §
 /// in both (a § both name only in part, "del av 3", is where the one role
@@ -95,6 +116,19 @@ mod tests {
     }
 
     const BASE: &str = "datum: 2021-02-26\ntid: 09:00–10:00\nplats: X\nsekreterare: S\n";
+
+    #[test]
+    fn a_misspelt_justerare_is_offered_the_name_meant() {
+        let yaml = format!(
+            "{BASE}ordförande: Anna Andersson\njusterare: [Sofia Holmm]\nbeslutande:\n  - namn: Anna Andersson\n  - namn: Sofia Holm\n"
+        );
+        let file = Path::new("m.yaml");
+        let meeting = parse_meeting(file, &yaml).expect("parses");
+        let mut found = Vec::new();
+        check(file, &meeting, &mut found);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].hints[0], "menade du Sofia Holm?");
+    }
 
     #[test]
     fn chair_and_adjusters_must_vote() {

@@ -49,6 +49,7 @@ pub(super) fn run_at(
     let numbered = number::number(parsed, others);
     let subject = Subject {
         file,
+        text: meeting,
         organ: &organ,
         meeting: &numbered,
         organ_meetings: others,
