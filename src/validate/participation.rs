@@ -1,21 +1,151 @@
 //! Rules about attendance through the meeting: a person's `paragrafer` lie
-//! within the meeting, a serving ersättare does not replace someone who is
-//! there and voting, and enough members take part in every § for the organ
-//! to be beslutför.
+//! within the meeting; a serving ersättare replaces a member who exists and
+//! is not there and voting; beslutande and ersättare are on the organ's
+//! roster when it has one; a justerare took part in the §§ they justera;
+//! and enough members take part in every § for the organ to be beslutför.
 
 use std::collections::HashSet;
 
 use crate::diagnostic::Diagnostic;
+use crate::messages::did_you_mean;
 use crate::messages::validate::participation as say;
 use crate::model::{ParagraphSet, Person};
 use crate::parse::span_of;
 
+use super::people::nearest_name;
 use super::{Subject, takes_part};
 
 pub(super) fn check(subject: &Subject, found: &mut Vec<Diagnostic>) {
     within_meeting(subject, found);
+    adjusters_present(subject, found);
     substitutes(subject, found);
+    replaced_members(subject, found);
+    on_the_roster(subject, found);
     quorum(subject, found);
+}
+
+/// A justerare vouches for what they saw: one for the whole meeting took
+/// part in every §, one with `paragrafer` in each of those §§. A justerare
+/// not among beslutande is `people.rs`'s error; §§ beyond the meeting are
+/// `within_meeting`'s.
+fn adjusters_present(subject: &Subject, found: &mut Vec<Diagnostic>) {
+    let voting = &subject.meeting.meeting.voting;
+    let numbers = numbers(subject);
+    for adjuster in &subject.meeting.meeting.adjusters {
+        let name = adjuster.value.name.as_str();
+        let entries: Vec<&Person> = voting.iter().filter(|p| p.name.value == name).collect();
+        if entries.is_empty() {
+            continue;
+        }
+        let set = adjuster.value.paragraphs.as_ref();
+        let (present, absent): (Vec<u32>, Vec<u32>) = numbers
+            .iter()
+            .copied()
+            .filter(|&n| set.is_none_or(|set| set.contains(n)))
+            .partition(|&n| entries.iter().any(|p| takes_part(p, n)));
+        if absent.is_empty() {
+            continue;
+        }
+        let missed = ParagraphSet::of_numbers(&absent).label(None);
+        let message = match set {
+            None => say::adjuster_absent_whole(name, &missed),
+            Some(set) => say::adjuster_absent(name, &set.label(None), &missed),
+        };
+        let hint = if present.is_empty() {
+            say::adjuster_absent_everywhere_hint(name)
+        } else {
+            let taken = ParagraphSet::of_numbers(&present).to_string();
+            match set {
+                None => say::adjuster_absent_whole_hint(name, &taken, &missed),
+                Some(_) => say::adjuster_absent_hint(name, &taken, &missed),
+            }
+        };
+        found.push(Diagnostic::error(subject.file, span_of(adjuster), message).with_hint(hint));
+    }
+}
+
+/// The member a serving ersättare replaces is someone: a ledamot on the
+/// organ's roster, or one of the meeting's `frånvarande`. One among
+/// beslutande is `substitutes`' concern (an error unless they serve in
+/// different §§).
+fn replaced_members(subject: &Subject, found: &mut Vec<Diagnostic>) {
+    let meeting = &subject.meeting.meeting;
+    let roster = !subject.organ.members.is_empty();
+    let known: Vec<&str> = subject
+        .organ
+        .members
+        .iter()
+        .chain(&meeting.absent)
+        .map(|p| p.name.value.as_str())
+        .collect();
+    for substitute in &meeting.voting {
+        let Some(replaced) = &substitute.replaces else {
+            continue;
+        };
+        let name = replaced.value.as_str();
+        if known.contains(&name) || meeting.voting.iter().any(|p| p.name.value == name) {
+            continue;
+        }
+        let mut finding = Diagnostic::warning(
+            subject.file,
+            span_of(replaced),
+            say::replaces_nobody(&substitute.name.value, name, roster),
+        );
+        if let Some(near) = nearest_name(name, known.iter().copied()) {
+            finding = finding.with_hint(did_you_mean(near));
+        }
+        found.push(finding.with_hint(say::replaces_nobody_hint(roster)));
+    }
+}
+
+/// When the organ lists its ledamöter, every beslutande is one of them or
+/// one of its ersättare; when it lists its ersättare, everyone under
+/// `ersättare` is one of them (or a ledamot). An organ that lists ledamöter
+/// but no ersättare cannot tell a serving ersättare (one with `ersätter`)
+/// from a stranger, so such a beslutande passes.
+fn on_the_roster(subject: &Subject, found: &mut Vec<Diagnostic>) {
+    let organ = subject.organ;
+    let meeting = &subject.meeting.meeting;
+    let names = |first: &[Person], then: &[Person]| -> Vec<String> {
+        first
+            .iter()
+            .chain(then)
+            .map(|p| p.name.value.clone())
+            .collect()
+    };
+    let mut check_group = |people: &[Person], known: &[String], voting: bool| {
+        for person in people {
+            let name = person.name.value.as_str();
+            let unlisted_substitute = organ.substitutes.is_empty() && person.replaces.is_some();
+            if known.iter().any(|k| k == name) || (voting && unlisted_substitute) {
+                continue;
+            }
+            let (message, hint) = if voting {
+                (
+                    say::voting_not_on_roster(name),
+                    say::voting_not_on_roster_hint(name),
+                )
+            } else {
+                (
+                    say::substitute_not_on_roster(name),
+                    say::substitute_not_on_roster_hint(name),
+                )
+            };
+            let mut finding = Diagnostic::warning(subject.file, span_of(&person.name), message);
+            if let Some(near) = nearest_name(name, known.iter().map(String::as_str)) {
+                finding = finding.with_hint(did_you_mean(near));
+            }
+            found.push(finding.with_hint(hint));
+        }
+    };
+    if !organ.members.is_empty() {
+        let known = names(&organ.members, &organ.substitutes);
+        check_group(&meeting.voting, &known, true);
+    }
+    if !organ.substitutes.is_empty() {
+        let known = names(&organ.substitutes, &organ.members);
+        check_group(&meeting.substitutes, &known, false);
+    }
 }
 
 /// The meeting's § numbers, first to last.
@@ -211,17 +341,20 @@ fn quorum(subject: &Subject, found: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostic::Severity::Error;
+    use crate::diagnostic::Severity::{Error, Warning};
     use crate::validate::testing::{meeting, only, run, run_with};
 
     const THREE: &str = "paragrafer:\n  - rubrik: Ett\n  - rubrik: Två\n  - rubrik: Tre\n";
 
     #[test]
     fn paragrafer_beyond_the_meeting_are_an_error() {
-        let yaml = meeting(THREE).replace(
-            "  - namn: Bertil Berg\n",
-            "  - namn: Bertil Berg\n    paragrafer: \"2–4\"\n",
-        );
+        // Cecilia justerar: Bertil, not there for § 1, could not.
+        let yaml = meeting(THREE)
+            .replace(
+                "  - namn: Bertil Berg\n",
+                "  - namn: Bertil Berg\n    paragrafer: \"2–4\"\n",
+            )
+            .replace("justerare: [Bertil Berg]", "justerare: [Cecilia Ceder]");
         let found = run(check, &yaml);
         assert_eq!(
             only(&found),
@@ -281,6 +414,253 @@ mod tests {
                 (
                     "Cecilia Ceder deltar enligt `paragrafer` i § 7, men sammanträdet har §§ 1–3",
                     14
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_justerare_for_the_whole_meeting_absent_from_a_paragraph_is_an_error() {
+        let yaml = meeting(THREE).replace(
+            "  - namn: Bertil Berg\n",
+            "  - namn: Bertil Berg\n    paragrafer: \"1–2\"\n",
+        );
+        let found = run(check, &yaml);
+        assert_eq!(
+            only(&found),
+            (
+                Error,
+                "Bertil Berg justerar hela protokollet men deltog inte i § 3",
+                11,
+                13
+            )
+        );
+        assert_eq!(
+            found[0].hints,
+            [
+                "ge posten `paragrafer` för de §§ Bertil Berg deltog i, `{namn: Bertil Berg, \
+                 paragrafer: \"1–2\"}`, med en annan justerare för § 3; eller utse en annan \
+                 justerare i stället"
+            ]
+        );
+        // Justering of the §§ they were there for passes.
+        let partial = yaml.replace(
+            "justerare: [Bertil Berg]\n",
+            "justerare: [Anna Andersson, {namn: Bertil Berg, paragrafer: \"1–2\"}]\n",
+        );
+        let found = run(check, &partial);
+        assert!(found.is_empty(), "{found:#?}");
+    }
+
+    #[test]
+    fn a_justerare_absent_from_some_of_their_paragrafer_is_an_error() {
+        let yaml = meeting(THREE)
+            .replace(
+                "  - namn: Bertil Berg\n",
+                "  - namn: Bertil Berg\n    paragrafer: 1\n",
+            )
+            .replace(
+                "justerare: [Bertil Berg]\n",
+                "justerare:\n  - Anna Andersson\n  - {namn: Bertil Berg, paragrafer: \"1–3\"}\n",
+            );
+        let found = run(check, &yaml);
+        assert_eq!(
+            only(&found),
+            (
+                Error,
+                "Bertil Berg justerar §§ 1–3 men deltog inte i §§ 2–3",
+                13,
+                5
+            )
+        );
+        assert_eq!(
+            found[0].hints,
+            [
+                "skriv bara de §§ Bertil Berg deltog i under `paragrafer`, `{namn: Bertil Berg, \
+                 paragrafer: \"1\"}`, med en annan justerare för §§ 2–3; eller utse en annan \
+                 justerare i stället"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_justerare_absent_from_every_paragraph_they_justera_is_told_to_pick_another() {
+        let yaml = meeting(THREE)
+            .replace(
+                "  - namn: Bertil Berg\n",
+                "  - namn: Bertil Berg\n    paragrafer: 1\n",
+            )
+            .replace(
+                "justerare: [Bertil Berg]\n",
+                "justerare: [Anna Andersson, {namn: Bertil Berg, paragrafer: 3}]\n",
+            );
+        let found = run(check, &yaml);
+        assert_eq!(
+            only(&found),
+            (
+                Error,
+                "Bertil Berg justerar § 3 men deltog inte i § 3",
+                11,
+                29
+            )
+        );
+        assert_eq!(
+            found[0].hints,
+            ["Bertil Berg deltog inte i någon av de §§ som ska justeras: utse en annan justerare"]
+        );
+    }
+
+    #[test]
+    fn an_ersättare_for_a_member_nobody_lists_is_a_warning() {
+        let yaml = meeting(&format!("{THREE}frånvarande:\n  - namn: Robert Brandt\n")).replace(
+            "  - namn: Cecilia Ceder\n",
+            "  - namn: Cecilia Ceder\n    ersätter: Robert Brant\n",
+        );
+        let found = run(check, &yaml);
+        assert_eq!(
+            only(&found),
+            (
+                Warning,
+                "Cecilia Ceder ersätter Robert Brant, som inte finns bland `frånvarande`",
+                8,
+                15
+            )
+        );
+        assert_eq!(
+            found[0].hints,
+            [
+                "menade du Robert Brandt?",
+                "skriv namnet på ledamoten som ersätts exakt som det står under `frånvarande`, \
+                 eller lägg till ledamoten där"
+            ]
+        );
+        // Written as under frånvarande, it passes.
+        let found = run(check, &yaml.replace("Robert Brant\n", "Robert Brandt\n"));
+        assert!(found.is_empty(), "{found:#?}");
+    }
+
+    #[test]
+    fn an_ersättare_for_someone_off_the_roster_is_a_warning() {
+        let organ = "namn: N\nledamöter:\n  - namn: Anna Andersson\n  - namn: Bertil Berg\n  \
+                     - namn: Robert Brandt\n  - namn: E\n  - namn: F\nersättare:\n  - namn: \
+                     Cecilia Ceder\n";
+        let yaml = meeting(THREE).replace(
+            "  - namn: Cecilia Ceder\n",
+            "  - namn: Cecilia Ceder\n    ersätter: Helena Stridh\n",
+        );
+        let found = run_with(check, organ, &yaml, &[]);
+        assert_eq!(
+            only(&found),
+            (
+                Warning,
+                "Cecilia Ceder ersätter Helena Stridh, som varken är ledamot enligt organ.yaml \
+                 eller finns bland `frånvarande`",
+                8,
+                15
+            )
+        );
+        assert_eq!(
+            found[0].hints,
+            [
+                "skriv namnet på ledamoten som ersätts exakt som det står under `ledamöter` i \
+                 organ.yaml, och lägg till ledamoten under `frånvarande`"
+            ]
+        );
+        // A ledamot on the roster may be replaced without being listed.
+        let found = run_with(
+            check,
+            organ,
+            &yaml.replace("Helena Stridh", "Robert Brandt"),
+            &[],
+        );
+        assert!(found.is_empty(), "{found:#?}");
+    }
+
+    #[test]
+    fn a_beslutande_off_the_roster_is_a_warning() {
+        let organ = "namn: N\nledamöter:\n  - namn: Anna Andersson\n  - namn: Bertil Berg\n  \
+                     - namn: E\n  - namn: F\nersättare:\n  - namn: Cecilia Zeder\n";
+        let found = run_with(check, organ, &meeting(THREE), &[]);
+        assert_eq!(
+            only(&found),
+            (
+                Warning,
+                "Cecilia Ceder står under `beslutande` men är varken ledamot eller ersättare \
+                 enligt organ.yaml",
+                7,
+                11
+            )
+        );
+        assert_eq!(
+            found[0].hints,
+            [
+                "menade du Cecilia Zeder?",
+                "skriv namnet exakt som det står under `ledamöter` eller `ersättare` i \
+                 organ.yaml, eller lägg till Cecilia Ceder där"
+            ]
+        );
+        // An ersättare of the organ may serve among beslutande.
+        let organ = organ.replace("Zeder", "Ceder");
+        let found = run_with(check, &organ, &meeting(THREE), &[]);
+        assert!(found.is_empty(), "{found:#?}");
+    }
+
+    #[test]
+    fn a_serving_ersättare_passes_when_the_organ_lists_no_ersättare() {
+        let organ = "namn: N\nledamöter:\n  - namn: Anna Andersson\n  - namn: Bertil Berg\n  \
+                     - namn: Robert Brandt\n";
+        let yaml = meeting(THREE).replace(
+            "  - namn: Cecilia Ceder\n",
+            "  - namn: Cecilia Ceder\n    ersätter: Robert Brandt\n",
+        );
+        let found = run_with(check, organ, &yaml, &[]);
+        assert!(found.is_empty(), "{found:#?}");
+        // Without `ersätter` she is on no roster.
+        let found = run_with(check, organ, &meeting(THREE), &[]);
+        assert_eq!(
+            only(&found),
+            (
+                Warning,
+                "Cecilia Ceder står under `beslutande` men är varken ledamot eller ersättare \
+                 enligt organ.yaml",
+                7,
+                11
+            )
+        );
+    }
+
+    #[test]
+    fn an_ersättare_off_the_roster_is_a_warning() {
+        let organ = "namn: N\nersättare:\n  - namn: Erik Ek\n  - namn: Frida Fors\n";
+        let yaml = meeting(&format!(
+            "{THREE}ersättare:\n  - namn: Erik Ek\n  - namn: frida fors\n  - namn: Gustav Gran\n"
+        ));
+        let found = run_with(check, organ, &yaml, &[]);
+        let summary: Vec<(&str, &[String], usize, usize)> = found
+            .iter()
+            .map(|f| (f.message.as_str(), f.hints.as_slice(), f.line, f.column))
+            .collect();
+        let hint = |name: &str| {
+            format!(
+                "skriv namnet exakt som det står under `ersättare` i organ.yaml, eller lägg till \
+                 {name} där; den som inte är ersättare i organet hör hemma under \
+                 `övriga_deltagare`"
+            )
+        };
+        assert_eq!(
+            summary,
+            [
+                (
+                    "frida fors står under `ersättare` men är inte ersättare enligt organ.yaml",
+                    &["menade du Frida Fors?".to_owned(), hint("frida fors")][..],
+                    17,
+                    11
+                ),
+                (
+                    "Gustav Gran står under `ersättare` men är inte ersättare enligt organ.yaml",
+                    &[hint("Gustav Gran")][..],
+                    18,
+                    11
                 ),
             ]
         );
@@ -366,7 +746,8 @@ mod tests {
         .replace(
             "  - namn: Bertil Berg\n",
             "  - namn: Bertil Berg\n    paragrafer: 1\n",
-        );
+        )
+        .replace("justerare: [Bertil Berg]", "justerare: [Cecilia Ceder]");
         let found = run_with(check, organ, &yaml, &[]);
         assert_eq!(
             only(&found),

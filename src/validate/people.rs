@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use crate::diagnostic::Diagnostic;
+use crate::messages::did_you_mean;
 use crate::messages::validate::people as say;
 use crate::model::{Meeting, Person};
 use crate::parse::span_of;
@@ -19,7 +20,7 @@ pub(super) fn check(file: &Path, meeting: &Meeting, found: &mut Vec<Diagnostic>)
         if !voting.contains(&name) {
             let mut finding = Diagnostic::error(file, span, say::not_among_voting(role, name));
             if let Some(near) = nearest_name(name, voting.iter().copied()) {
-                finding = finding.with_hint(crate::messages::did_you_mean(near));
+                finding = finding.with_hint(did_you_mean(near));
             }
             found.push(finding.with_hint(say::not_among_voting_hint(name)));
         }
@@ -63,24 +64,29 @@ pub(super) fn check(file: &Path, meeting: &Meeting, found: &mut Vec<Diagnostic>)
     }
 }
 
-/// The name among `names` that `typed` most likely misspells ("Sofia
-/// Holmm" for "Sofia Holm"), compared without case; none when no name is
-/// near enough to be meant.
+/// The name among `names` nearest to `written`, when it is near enough to
+/// be what was meant: the Levenshtein distance of the case-folded names at
+/// most a quarter of the written name's length (at least 2), and less than
+/// that length (so "A" is not taken for "B"). The first of equally near
+/// names wins; `written` itself is never offered.
 pub(super) fn nearest_name<'a>(
-    typed: &str,
+    written: &str,
     names: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
-    let typed = typed.to_lowercase();
-    let length = typed.chars().count();
-    // A letter or two in a full name; never most of a short one ("A", "B").
-    let near =
-        |distance: usize| distance > 0 && distance <= 2.max(length / 4) && distance * 3 <= length;
-    names
-        .into_iter()
-        .map(|name| (strsim::levenshtein(&typed, &name.to_lowercase()), name))
-        .filter(|&(distance, _)| near(distance))
-        .min()
-        .map(|(_, name)| name)
+    let folded = written.to_lowercase();
+    let length = folded.chars().count();
+    let allowed = (length / 4).max(2).min(length.saturating_sub(1));
+    let mut best: Option<(usize, &str)> = None;
+    for name in names {
+        if name == written {
+            continue;
+        }
+        let distance = strsim::levenshtein(&folded, &name.to_lowercase());
+        if distance <= allowed && best.is_none_or(|(d, _)| distance < d) {
+            best = Some((distance, name));
+        }
+    }
+    best.map(|(_, name)| name)
 }
 
 /// An ersättare present for some §§ who serves (is among beslutande) for
@@ -116,19 +122,6 @@ mod tests {
     }
 
     const BASE: &str = "datum: 2021-02-26\ntid: 09:00–10:00\nplats: X\nsekreterare: S\n";
-
-    #[test]
-    fn a_misspelt_justerare_is_offered_the_name_meant() {
-        let yaml = format!(
-            "{BASE}ordförande: Anna Andersson\njusterare: [Sofia Holmm]\nbeslutande:\n  - namn: Anna Andersson\n  - namn: Sofia Holm\n"
-        );
-        let file = Path::new("m.yaml");
-        let meeting = parse_meeting(file, &yaml).expect("parses");
-        let mut found = Vec::new();
-        check(file, &meeting, &mut found);
-        assert_eq!(found.len(), 1, "{found:#?}");
-        assert_eq!(found[0].hints[0], "menade du Sofia Holm?");
-    }
 
     #[test]
     fn chair_and_adjusters_must_vote() {
@@ -167,6 +160,92 @@ mod tests {
         assert_eq!(
             found[0].hints,
             ["lägg till A under `beslutande`, eller skriv namnet exakt som det står där"]
+        );
+    }
+
+    /// Each finding as (message, hints, line, column).
+    fn located(yaml: &str) -> Vec<(String, Vec<String>, usize, usize)> {
+        let meeting = parse_meeting(Path::new("m.yaml"), yaml).expect("parses");
+        let mut found = Vec::new();
+        check(Path::new("m.yaml"), &meeting, &mut found);
+        found
+            .into_iter()
+            .map(|d| {
+                let span = d.span.expect("located");
+                let (line, column) = crate::diagnostic::line_column(yaml, span.start);
+                (d.message, d.hints, line, column)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_nearest_name_is_offered_only_when_near() {
+        let names = ["Sofia Holm", "Sofie Holmberg", "Bo"];
+        assert_eq!(nearest_name("Sofia Holmm", names), Some("Sofia Holm"));
+        assert_eq!(nearest_name("sofia holm", names), Some("Sofia Holm"));
+        // Eleven characters allow two edits; three is too far.
+        assert_eq!(nearest_name("Sofia Hxxxm", names), None);
+        // A long name allows a quarter of its length.
+        assert_eq!(
+            nearest_name("Lise Hjemgård Svenson", ["Lise Hjemgaard Svensson"]),
+            Some("Lise Hjemgaard Svensson")
+        );
+        // A short name is not taken for a different short name.
+        assert_eq!(nearest_name("Al", names), None);
+        assert_eq!(nearest_name("Boo", names), Some("Bo"));
+        assert_eq!(nearest_name("Sofia Holm", ["Sofia Holm"]), None);
+    }
+
+    #[test]
+    fn a_misspelt_justerare_is_offered_the_name_meant() {
+        let yaml = format!(
+            "{BASE}ordförande: Anna Andersson\njusterare: [Sofia Holmm]\nbeslutande:\n  - namn: \
+             Anna Andersson\n  - namn: Sofia Holm\n"
+        );
+        assert_eq!(
+            located(&yaml),
+            [(
+                "Sofia Holmm är justerare men finns inte bland `beslutande`".to_owned(),
+                vec![
+                    "menade du Sofia Holm?".to_owned(),
+                    "lägg till Sofia Holmm under `beslutande`, eller skriv namnet exakt som det \
+                     står där"
+                        .to_owned()
+                ],
+                6,
+                13
+            )]
+        );
+    }
+
+    #[test]
+    fn a_misspelt_ordförande_is_offered_the_name_meant_for_each_holder() {
+        let yaml = format!(
+            "{BASE}ordförande:\n  - Anna Anderson\n  - {{namn: sofia holm, paragrafer: 2}}\n\
+             justerare: [Anna Andersson]\nbeslutande:\n  - namn: Anna Andersson\n  - namn: \
+             Sofia Holm\n"
+        );
+        let found = located(&yaml);
+        let summary: Vec<(&str, &str, usize, usize)> = found
+            .iter()
+            .map(|(m, h, l, c)| (m.as_str(), h[0].as_str(), *l, *c))
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                (
+                    "Anna Anderson är ordförande men finns inte bland `beslutande`",
+                    "menade du Anna Andersson?",
+                    6,
+                    3
+                ),
+                (
+                    "sofia holm är ordförande men finns inte bland `beslutande`",
+                    "menade du Sofia Holm?",
+                    6,
+                    3
+                ),
+            ]
         );
     }
 

@@ -6,10 +6,12 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::diagnostic::Diagnostic;
+use crate::messages::did_you_mean;
 use crate::messages::validate::votes as say;
 use crate::model::{Paragraph, ParagraphNumber, Person, Spanned};
 use crate::parse::span_of;
 
+use super::people::nearest_name;
 use super::{Subject, takes_part};
 
 /// What a name in a § does there, for messages.
@@ -52,14 +54,121 @@ pub(super) fn check(subject: &Subject, found: &mut Vec<Diagnostic>) {
         .iter()
         .map(|p| (p.name.value.as_str(), p))
         .collect();
+    let names: Vec<&str> = subject
+        .meeting
+        .meeting
+        .voting
+        .iter()
+        .map(|p| p.name.value.as_str())
+        .collect();
     for (number, paragraph) in subject.meeting.paragraphs() {
-        check_paragraph(subject, &voting, number, paragraph, found);
+        check_paragraph(subject, &voting, &names, number, paragraph, found);
+        dissents_against(subject, number, paragraph, found);
+        every_member_votes(subject, &names, number, paragraph, found);
+    }
+}
+
+/// In an open vote every beslutande taking part in the § and not jävig
+/// there casts a vote (ja, nej or avstår): a warning names those left out.
+/// A member offered for a misspelt voter ("menade du …?") is not named
+/// again.
+fn every_member_votes(
+    subject: &Subject,
+    names: &[&str],
+    number: ParagraphNumber,
+    paragraph: &Paragraph,
+    found: &mut Vec<Diagnostic>,
+) {
+    let Some(vote) = &paragraph.vote else {
+        return;
+    };
+    let voters: Vec<&Spanned<String>> = vote
+        .yes
+        .iter()
+        .chain(&vote.no)
+        .chain(&vote.abstain)
+        .collect();
+    // The earliest name in the vote stands for the omröstning (it has no
+    // position of its own); a vote that names nobody is not an open one.
+    let Some(first) = voters.iter().min_by_key(|v| span_of(v).map(|s| s.start)) else {
+        return;
+    };
+    let cast: HashSet<&str> = voters.iter().map(|v| v.value.as_str()).collect();
+    let meant: HashSet<&str> = voters
+        .iter()
+        .filter(|v| !names.contains(&v.value.as_str()))
+        .filter_map(|v| nearest_name(&v.value, names.iter().copied()))
+        .collect();
+    let conflicted: HashSet<&str> = paragraph
+        .conflicts
+        .iter()
+        .map(|c| c.name.value.as_str())
+        .collect();
+    let mut missing: Vec<&str> = Vec::new();
+    for person in &subject.meeting.meeting.voting {
+        let name = person.name.value.as_str();
+        if takes_part(person, number.0)
+            && !conflicted.contains(name)
+            && !cast.contains(name)
+            && !meant.contains(name)
+            && !missing.contains(&name)
+        {
+            missing.push(name);
+        }
+    }
+    if missing.is_empty() {
+        return;
+    }
+    let paragraph_label = number.to_string();
+    found.push(
+        Diagnostic::warning(
+            subject.file,
+            span_of(first),
+            say::missing_voters(&missing, &paragraph_label),
+        )
+        .with_hint(say::missing_voters_hint(&missing, &paragraph_label)),
+    );
+}
+
+/// A reservation is against the decision: whoever voted for it cannot enter
+/// one. The file does not say which side won, so the decision is taken to
+/// be the side (`ja` or `nej`) with more votes; a tie, settled by the
+/// chair's casting vote the file does not record, is left alone.
+fn dissents_against(
+    subject: &Subject,
+    number: ParagraphNumber,
+    paragraph: &Paragraph,
+    found: &mut Vec<Diagnostic>,
+) {
+    let Some(vote) = &paragraph.vote else {
+        return;
+    };
+    let (side, winners) = match vote.yes.len().cmp(&vote.no.len()) {
+        std::cmp::Ordering::Greater => ("ja", &vote.yes),
+        std::cmp::Ordering::Less => ("nej", &vote.no),
+        // A tie is settled by the chair's casting vote, which the file does
+        // not record: no side to hold a reservation against.
+        std::cmp::Ordering::Equal => return,
+    };
+    for dissent in &paragraph.dissents {
+        let who = dissent.name.value.as_str();
+        if winners.iter().any(|w| w.value == who) {
+            found.push(
+                Diagnostic::error(
+                    subject.file,
+                    span_of(&dissent.name),
+                    say::dissent_by_a_winner(who, &number.to_string(), side),
+                )
+                .with_hint(say::dissent_by_a_winner_hint(who, side)),
+            );
+        }
     }
 }
 
 fn check_paragraph(
     subject: &Subject,
     voting: &HashMap<&str, &Person>,
+    names: &[&str],
     number: ParagraphNumber,
     paragraph: &Paragraph,
     found: &mut Vec<Diagnostic>,
@@ -96,14 +205,17 @@ fn check_paragraph(
     for (role, name) in named {
         let who = name.value.as_str();
         match voting.get(who) {
-            None => found.push(
-                Diagnostic::error(
+            None => {
+                let mut finding = Diagnostic::error(
                     file,
                     span_of(name),
                     say::not_among_voting(who, &role.act(number)),
-                )
-                .with_hint(say::not_among_voting_hint(who)),
-            ),
+                );
+                if let Some(near) = nearest_name(who, names.iter().copied()) {
+                    finding = finding.with_hint(did_you_mean(near));
+                }
+                found.push(finding.with_hint(say::not_among_voting_hint(who)));
+            }
             Some(person) if !takes_part(person, number.0) => {
                 let set = person.paragraphs.as_ref().map(|s| &s.value);
                 found.push(
@@ -187,8 +299,14 @@ fn check_paragraph(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostic::Severity::Error;
-    use crate::validate::testing::{Found, only, run};
+    use crate::diagnostic::Severity::{Error, Warning};
+    use crate::validate::testing::{Found, meeting, only, run};
+
+    /// The errors alone, for tests whose vote leaves a member out only
+    /// in passing (a warning of its own test).
+    fn errors(found: Vec<Found>) -> Vec<Found> {
+        found.into_iter().filter(|f| f.severity == Error).collect()
+    }
 
     /// A meeting whose beslutande are A (whole meeting), B (§§ 1–2) and
     /// C (whole meeting), with the § `paragraph` as its third §.
@@ -216,7 +334,9 @@ mod tests {
 
     #[test]
     fn a_voter_not_among_beslutande_is_an_error() {
-        let found = votes("    omröstning:\n      ja: [Anna Andersson, Karin Näsmark]\n");
+        let found = errors(votes(
+            "    omröstning:\n      ja: [Anna Andersson, Karin Näsmark]\n",
+        ));
         assert_eq!(
             only(&found),
             (
@@ -263,7 +383,7 @@ mod tests {
 
     #[test]
     fn a_voter_who_left_before_the_paragraph_is_an_error() {
-        let found = votes("    omröstning:\n      nej: [Bertil Berg]\n");
+        let found = errors(votes("    omröstning:\n      nej: [Bertil Berg]\n"));
         assert_eq!(
             only(&found),
             (
@@ -285,9 +405,9 @@ mod tests {
     #[test]
     fn a_jävig_member_who_votes_is_an_error() {
         // Cecilia Ceder is jävig; she takes part in the § but has no vote.
-        let found = votes(
+        let found = errors(votes(
             "    omröstning:\n      nej: [Cecilia Ceder]\n    jäv:\n      - namn: Cecilia Ceder\n",
-        );
+        ));
         assert_eq!(
             only(&found),
             (
@@ -322,11 +442,180 @@ mod tests {
     }
 
     #[test]
+    fn a_reservation_by_someone_who_voted_for_the_decision_is_an_error() {
+        let found = votes(
+            "    omröstning:\n      ja: [Anna Andersson]\n      nej: [Cecilia Ceder]\n      \
+             avstår: []\n    reservationer:\n      - namn: Cecilia Ceder\n  - rubrik: Fyra\n    \
+             omröstning:\n      ja: [Anna Andersson, Cecilia Ceder]\n    reservationer:\n      \
+             - namn: Anna Andersson\n",
+        );
+        // § 3 is a tie, which the file cannot settle: its reservation is
+        // left alone. In § 4 ja wins.
+        assert_eq!(
+            only(&found),
+            (
+                Error,
+                "Anna Andersson reserverar sig i § 4 men röstade för beslutet (`ja`)",
+                26,
+                15
+            )
+        );
+        assert_eq!(
+            found[0].hints,
+            [
+                "bara den som röstade mot beslutet kan reservera sig mot det: ta bort \
+                 reservationen (en `protokollsanteckningar` går att föra ändå), eller flytta \
+                 Anna Andersson från `ja` om rösten är fel antecknad"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_reservation_by_someone_on_the_winning_nej_side_is_an_error() {
+        // All three take part; Bertil Berg, on the losing side, may reserve
+        // himself.
+        let found = run(
+            check,
+            &meeting(
+                "paragrafer:\n  - rubrik: Ett\n    omröstning:\n      ja: [Bertil Berg]\n      \
+                 nej: [Anna Andersson, Cecilia Ceder]\n    reservationer:\n      - namn: Cecilia \
+                 Ceder\n      - namn: Bertil Berg\n",
+            ),
+        );
+        assert_eq!(
+            only(&found),
+            (
+                Error,
+                "Cecilia Ceder reserverar sig i § 1 men röstade för beslutet (`nej`)",
+                17,
+                15
+            )
+        );
+    }
+
+    #[test]
+    fn a_misspelt_name_in_a_paragraph_is_offered_the_name_meant() {
+        let found = votes(
+            "    omröstning:\n      ja: [Anna Andersson, cecilia ceder]\n    reservationer:\n      \
+             - namn: Anna Anderson\n    jäv:\n      - namn: Bertil Bergg\n",
+        );
+        let summary: Vec<(&str, &str, &str, usize, usize)> = found
+            .iter()
+            .map(|f| {
+                (
+                    f.message.as_str(),
+                    f.hints[0].as_str(),
+                    f.hints[1].as_str(),
+                    f.line,
+                    f.column,
+                )
+            })
+            .collect();
+        let hint = |name: &str| {
+            format!(
+                "skriv namnet exakt som det står under `beslutande`, eller lägg till {name} där"
+            )
+        };
+        let (h1, h2, h3) = (
+            hint("cecilia ceder"),
+            hint("Anna Anderson"),
+            hint("Bertil Bergg"),
+        );
+        assert_eq!(
+            summary,
+            [
+                (
+                    "cecilia ceder röstar i § 3 men finns inte bland `beslutande`",
+                    "menade du Cecilia Ceder?",
+                    h1.as_str(),
+                    17,
+                    28
+                ),
+                (
+                    "Anna Anderson reserverar sig i § 3 men finns inte bland `beslutande`",
+                    "menade du Anna Andersson?",
+                    h2.as_str(),
+                    19,
+                    15
+                ),
+                (
+                    "Bertil Bergg är antecknad som jävig i § 3 men finns inte bland `beslutande`",
+                    "menade du Bertil Berg?",
+                    h3.as_str(),
+                    21,
+                    15
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_name_far_from_every_member_gets_no_suggestion() {
+        let found = errors(votes("    reservationer:\n      - namn: Karin Näsmark\n"));
+        assert_eq!(
+            found[0].hints,
+            [
+                "skriv namnet exakt som det står under `beslutande`, eller lägg till Karin \
+                 Näsmark där"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_open_vote_leaving_out_a_member_present_is_a_warning() {
+        let found = votes("    omröstning:\n      nej: [Anna Andersson]\n");
+        assert_eq!(
+            only(&found),
+            (
+                Warning,
+                "Cecilia Ceder deltar i § 3 men finns inte i omröstningen",
+                17,
+                13
+            )
+        );
+        assert_eq!(
+            found[0].hints,
+            [
+                "vid öppen omröstning antecknas varje röst: lägg till Cecilia Ceder under `ja`, \
+                 `nej` eller `avstår`, eller rätta `paragrafer` för Cecilia Ceder under \
+                 `beslutande` om Cecilia Ceder inte deltog i § 3"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_open_vote_leaving_out_several_names_them_all() {
+        let found = run(
+            check,
+            &meeting(
+                "paragrafer:\n  - rubrik: Ett\n    omröstning:\n      avstår: [Cecilia Ceder]\n",
+            ),
+        );
+        assert_eq!(
+            only(&found),
+            (
+                Warning,
+                "Anna Andersson och Bertil Berg deltar i § 1 men finns inte i omröstningen",
+                14,
+                16
+            )
+        );
+        assert_eq!(
+            found[0].hints,
+            [
+                "vid öppen omröstning antecknas varje röst: lägg till var och en av dem under \
+                 `ja`, `nej` eller `avstår`, eller rätta deras `paragrafer` under `beslutande` \
+                 om de inte deltog i § 1"
+            ]
+        );
+    }
+
+    #[test]
     fn voting_twice_is_an_error() {
         assert_eq!(
-            only(&votes(
+            only(&errors(votes(
                 "    omröstning:\n      ja: [Anna Andersson]\n      avstår: [Anna Andersson]\n"
-            )),
+            ))),
             (
                 Error,
                 "Anna Andersson röstar två gånger i § 3 (under `ja` och under `avstår`)",

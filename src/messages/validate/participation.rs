@@ -83,3 +83,84 @@ pub fn not_quorate_hint(source: &str) -> String {
          räknas inte; antalet ledamöter kommer från {source}"
     )
 }
+
+/// `missed` are the §§ the justerare did not take part in ("§ 5").
+pub fn adjuster_absent_whole(name: &str, missed: &str) -> String {
+    format!("{name} justerar hela protokollet men deltog inte i {missed}")
+}
+
+/// `set` is the entry's `paragrafer` ("§§ 1–4"), `missed` those of them the
+/// justerare did not take part in.
+pub fn adjuster_absent(name: &str, set: &str, missed: &str) -> String {
+    format!("{name} justerar {set} men deltog inte i {missed}")
+}
+
+/// `taken` are the §§ they took part in, as written under `paragrafer`
+/// ("1–4").
+pub fn adjuster_absent_whole_hint(name: &str, taken: &str, missed: &str) -> String {
+    format!(
+        "ge posten `paragrafer` för de §§ {name} deltog i, `{{namn: {name}, paragrafer: \
+         \"{taken}\"}}`, med en annan justerare för {missed}; eller utse en annan justerare \
+         i stället"
+    )
+}
+
+pub fn adjuster_absent_hint(name: &str, taken: &str, missed: &str) -> String {
+    format!(
+        "skriv bara de §§ {name} deltog i under `paragrafer`, `{{namn: {name}, paragrafer: \
+         \"{taken}\"}}`, med en annan justerare för {missed}; eller utse en annan justerare \
+         i stället"
+    )
+}
+
+pub fn adjuster_absent_everywhere_hint(name: &str) -> String {
+    format!("{name} deltog inte i någon av de §§ som ska justeras: utse en annan justerare")
+}
+
+/// `roster`: the organ lists its `ledamöter`.
+pub fn replaces_nobody(substitute: &str, member: &str, roster: bool) -> String {
+    if roster {
+        format!(
+            "{substitute} ersätter {member}, som varken är ledamot enligt organ.yaml eller finns \
+             bland `frånvarande`"
+        )
+    } else {
+        format!("{substitute} ersätter {member}, som inte finns bland `frånvarande`")
+    }
+}
+
+pub fn replaces_nobody_hint(roster: bool) -> String {
+    if roster {
+        "skriv namnet på ledamoten som ersätts exakt som det står under `ledamöter` i \
+         organ.yaml, och lägg till ledamoten under `frånvarande`"
+            .into()
+    } else {
+        "skriv namnet på ledamoten som ersätts exakt som det står under `frånvarande`, eller \
+         lägg till ledamoten där"
+            .into()
+    }
+}
+
+pub fn voting_not_on_roster(name: &str) -> String {
+    format!(
+        "{name} står under `beslutande` men är varken ledamot eller ersättare enligt organ.yaml"
+    )
+}
+
+pub fn voting_not_on_roster_hint(name: &str) -> String {
+    format!(
+        "skriv namnet exakt som det står under `ledamöter` eller `ersättare` i organ.yaml, \
+         eller lägg till {name} där"
+    )
+}
+
+pub fn substitute_not_on_roster(name: &str) -> String {
+    format!("{name} står under `ersättare` men är inte ersättare enligt organ.yaml")
+}
+
+pub fn substitute_not_on_roster_hint(name: &str) -> String {
+    format!(
+        "skriv namnet exakt som det står under `ersättare` i organ.yaml, eller lägg till {name} \
+         där; den som inte är ersättare i organet hör hemma under `övriga_deltagare`"
+    )
+}

@@ -1,6 +1,6 @@
 //! `votes.rs`: who votes, enters a reservation or is jävig in a §.
 
-use crate::messages::count;
+use crate::messages::{and_list, count};
 
 /// What a name under omröstning does: "röstar i § 7".
 pub fn act_vote(paragraph: &str) -> String {
@@ -95,5 +95,38 @@ pub fn too_many_votes_hint(paragraph: &str, eligible: usize) -> String {
     format!(
         "en röst för var och en av de beslutande som deltar i {paragraph} och inte är jäviga: \
          högst {eligible} namn under `ja`, `nej` och `avstår` tillsammans"
+    )
+}
+
+/// `side` is `ja` or `nej`: the side with more votes.
+pub fn dissent_by_a_winner(name: &str, paragraph: &str, side: &str) -> String {
+    format!("{name} reserverar sig i {paragraph} men röstade för beslutet (`{side}`)")
+}
+
+pub fn dissent_by_a_winner_hint(name: &str, side: &str) -> String {
+    format!(
+        "bara den som röstade mot beslutet kan reservera sig mot det: ta bort reservationen \
+         (en `protokollsanteckningar` går att föra ändå), eller flytta {name} från `{side}` om \
+         rösten är fel antecknad"
+    )
+}
+
+/// `names` are the beslutande left out of an open vote, in the order of
+/// `beslutande`.
+pub fn missing_voters(names: &[&str], paragraph: &str) -> String {
+    format!(
+        "{} deltar i {paragraph} men finns inte i omröstningen",
+        and_list(names)
+    )
+}
+
+pub fn missing_voters_hint(names: &[&str], paragraph: &str) -> String {
+    let (whom, whose, who) = match names {
+        [one] => (*one, format!("`paragrafer` för {one}"), *one),
+        _ => ("var och en av dem", "deras `paragrafer`".to_owned(), "de"),
+    };
+    format!(
+        "vid öppen omröstning antecknas varje röst: lägg till {whom} under `ja`, `nej` eller \
+         `avstår`, eller rätta {whose} under `beslutande` om {who} inte deltog i {paragraph}"
     )
 }
