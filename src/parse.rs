@@ -495,6 +495,51 @@ mod tests {
     }
 
     #[test]
+    fn yaml_mistakes_are_told_in_swedish_at_their_place_with_the_fix() {
+        let told = |text: &str| {
+            let error = parse_meeting(Path::new("m.yaml"), text).expect_err("a mistake");
+            let at = error
+                .span
+                .clone()
+                .map(|s| crate::diagnostic::line_column(text, s.start));
+            (error.message, at, error.hint.unwrap_or_default())
+        };
+        let colon = format!("{MINIMAL}paragrafer:\n  - rubrik: Information: resultat\n");
+        assert_eq!(
+            told(&colon),
+            (
+                reading::colon_in_value(),
+                Some((7, 24)),
+                reading::quote_the_value_hint()
+            )
+        );
+        let tab = MINIMAL.replace("plats: Teams", "plats:\tTeams\n\tsal: 1");
+        let (message, at, hint) = told(&tab);
+        assert_eq!((message, hint), (reading::tab(), reading::tab_hint()));
+        assert_eq!(at.map(|(line, _)| line), Some(4), "{tab}");
+        let quote = MINIMAL.replace("plats: Teams", "plats: 'Teams");
+        assert_eq!(
+            told(&quote),
+            (
+                reading::unclosed_quote(),
+                Some((3, 8)),
+                reading::unclosed_quote_hint()
+            )
+        );
+        let month = MINIMAL.replace("2021-02-26", "2021-02-30");
+        assert_eq!(told(&month).2, "februari 2021 har 28 dagar");
+        let manner = format!("{MINIMAL}justering:\n  datum: 2021-02-26\n  sätt: Digitalt\n");
+        assert_eq!(
+            told(&manner),
+            (
+                reading::unknown_value("Digitalt"),
+                Some((8, 9)),
+                reading::nearest_value("digitalt")
+            )
+        );
+    }
+
+    #[test]
     fn impossible_date_is_located() {
         let text = MINIMAL.replace("2021-02-26", "2021-02-30");
         let error = parse_meeting(Path::new("m.yaml"), &text).expect_err("bad date");
