@@ -135,20 +135,28 @@ fn parse<T: DeserializeOwned>(file: &Path, text: &str, kind: FileKind) -> Result
     Err(first)
 }
 
+/// The error itself, out of serde-saphyr's wrappers (the snippet it keeps
+/// for its own rendering, the alias it was found through).
+fn innermost(error: &Error) -> &Error {
+    match error {
+        Error::WithSnippet { error, .. } | Error::AliasError { error, .. } => innermost(error),
+        other => other,
+    }
+}
+
 /// Whether `error` is about keys and values (a key not in the format, one
 /// missing or twice, a value of the wrong kind), not the YAML's syntax.
 fn is_about_the_shape(error: &Error) -> bool {
-    match error {
-        Error::WithSnippet { error, .. } => is_about_the_shape(error),
+    matches!(
+        innermost(error),
         Error::SerdeUnknownField { .. }
-        | Error::SerdeMissingField { .. }
-        | Error::DuplicateMappingKey { .. }
-        | Error::SerdeUnknownVariant { .. }
-        | Error::SerdeInvalidType { .. }
-        | Error::SerdeInvalidValue { .. }
-        | Error::Message { .. } => true,
-        _ => false,
-    }
+            | Error::SerdeMissingField { .. }
+            | Error::DuplicateMappingKey { .. }
+            | Error::SerdeUnknownVariant { .. }
+            | Error::SerdeInvalidType { .. }
+            | Error::SerdeInvalidValue { .. }
+            | Error::Message { .. }
+    )
 }
 
 /// At most this many problems are told for one file: past them, fixing the
@@ -182,11 +190,10 @@ fn located(file: &Path, text: &str, error: &Error, kind: FileKind) -> ParseError
 /// the key to the end of its value: its line from the key on, and the
 /// lines below indented deeper than the key.
 fn removable(error: &Error, text: &str, span: Option<Range<usize>>) -> Option<Range<usize>> {
-    let removable = match error {
-        Error::WithSnippet { error, .. } => return removable(error, text, span),
-        Error::SerdeUnknownField { .. } | Error::DuplicateMappingKey { .. } => true,
-        _ => false,
-    };
+    let removable = matches!(
+        innermost(error),
+        Error::SerdeUnknownField { .. } | Error::DuplicateMappingKey { .. }
+    );
     let start = span.filter(|_| removable)?.start;
     let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
     let column = text[line_start..start].chars().count();
@@ -261,9 +268,7 @@ fn place(error: &Error, text: &str) -> Option<Range<usize>> {
 /// parser's, for YAML syntax), in the catalogue's words.
 fn explain(error: &Error, kind: FileKind) -> (String, Option<String>) {
     let with = |message: String, hint: String| (message, Some(hint));
-    match error {
-        Error::WithSnippet { error, .. } => explain(error, kind),
-        Error::AliasError { error, .. } => explain(error, kind),
+    match innermost(error) {
         Error::ExternalMessage { source, msg, .. } => match source.as_ref() {
             ExternalMessageSource::Parser(scan) => explain_syntax(scan.kind(), msg),
             _ => (msg.clone(), None),
@@ -342,8 +347,7 @@ fn explain(error: &Error, kind: FileKind) -> (String, Option<String>) {
 }
 
 fn is_about_a_tab(error: &Error) -> bool {
-    match error {
-        Error::WithSnippet { error, .. } => is_about_a_tab(error),
+    match innermost(error) {
         Error::ExternalMessage { source, .. } => matches!(
             source.as_ref(),
             ExternalMessageSource::Parser(scan) if matches!(
