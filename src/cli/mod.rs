@@ -304,23 +304,23 @@ pub fn parse_args() -> Result<Args, ExitCode> {
         Some(ContextValue::String(s)) => vec![s.clone()],
         _ => Vec::new(),
     };
+    // clap's nearest command or option, as the one "menade du" hint.
+    let suggestion = |kind| -> Vec<String> {
+        strings(kind)
+            .first()
+            .map(|s| messages::did_you_mean(&format!("`{s}`")))
+            .into_iter()
+            .collect()
+    };
     let report = messages::report::bad_command_line();
     let (message, mut hints) = match error.kind() {
         ErrorKind::InvalidSubcommand => (
             messages::report::unknown_command(&text(ContextKind::InvalidSubcommand)),
-            strings(ContextKind::SuggestedSubcommand)
-                .first()
-                .map(|s| messages::did_you_mean(&format!("`{s}`")))
-                .into_iter()
-                .collect::<Vec<_>>(),
+            suggestion(ContextKind::SuggestedSubcommand),
         ),
         ErrorKind::UnknownArgument => (
             messages::report::unknown_option(&text(ContextKind::InvalidArg)),
-            strings(ContextKind::SuggestedArg)
-                .first()
-                .map(|s| messages::did_you_mean(&format!("`{s}`")))
-                .into_iter()
-                .collect(),
+            suggestion(ContextKind::SuggestedArg),
         ),
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => (
             messages::report::invalid_value(
