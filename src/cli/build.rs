@@ -9,7 +9,7 @@ use crate::diagnostic::Diagnostic;
 use crate::emit::{self, EmitOptions, PdfEmitter};
 use crate::messages::report;
 use crate::number;
-use crate::output::{BuildCache, Writer};
+use crate::output::{BuildCache, Ignored, Writer};
 use crate::plan::{self, PlanOptions, Request};
 use crate::project::{self, ContentHash, LoadOptions, Project, TemplateSource};
 use crate::validate::{self, Rules};
@@ -78,6 +78,8 @@ pub(super) fn run(
 ) -> Result<ExitCode, Vec<Diagnostic>> {
     let paths = default_paths(paths);
     let mut config = Config::new(request, &output, &paths);
+    // Read once: for the replay here and, when it does not apply, the round.
+    let mut read_cache = None;
     if !(config.rebuild_all || config.keep_source) {
         let options = LoadOptions {
             paths: paths.clone(),
@@ -99,11 +101,12 @@ pub(super) fn run(
                 return Ok(ExitCode::SUCCESS);
             }
             config.round_key = Some(key);
+            read_cache = Some((cache, ignored));
         }
     }
     let project = load(&paths, &config)?;
     let emitter = new_emitter(&project)?;
-    let round = build_round(&project, &emitter, &config);
+    let round = build_round(&project, &emitter, &config, read_cache);
     Ok(if round.failed > 0 {
         ExitCode::FAILURE
     } else {
@@ -203,13 +206,21 @@ pub(super) fn program_id() -> String {
 
 /// Validates, plans, emits and writes the project once, printing as it
 /// goes; `watch` calls it after every save.
-pub(super) fn build_round(project: &Project, emitter: &PdfEmitter, config: &Config) -> Round {
+/// `read_cache` is the output folder's cache when the caller has just read
+/// it (nothing written since); else it is read here.
+pub(super) fn build_round(
+    project: &Project,
+    emitter: &PdfEmitter,
+    config: &Config,
+    read_cache: Option<(BuildCache, Option<Ignored>)>,
+) -> Round {
     let rules = match config.request {
         Request::Notice => Rules::Plan,
         _ => Rules::Automatic,
     };
     let program = program_id();
-    let (mut cache, ignored) = BuildCache::read(&config.out, &program);
+    let (mut cache, ignored) =
+        read_cache.unwrap_or_else(|| BuildCache::read(&config.out, &program));
     if let Some(ignored) = ignored
         && !config.rebuild_all
     {

@@ -59,7 +59,7 @@ pub(super) fn run(
                     }
                 }
                 if let Some((_, emitter)) = &emitter {
-                    let round = build::build_round(&project, emitter, &config);
+                    let round = build::build_round(&project, emitter, &config, None);
                     let ms = started.elapsed().as_millis();
                     if round.failed > 0 {
                         eprintln!("{}", report::watch_failed(round.failed, ms));
