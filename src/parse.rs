@@ -96,11 +96,13 @@ fn parse<T: DeserializeOwned>(file: &Path, text: &str, kind: FileKind) -> Result
         Err(error) => error,
     };
     // serde stops at the first problem. A key that is not in the format (or
-    // stands twice) can be blanked out and the rest read again, so one run
-    // names every such key and what comes after them; a problem in a value
-    // cannot be read past.
+    // stands twice), or a value of the wrong kind, can be blanked out and the
+    // rest read again, so one run names every such problem and what comes
+    // after them; a YAML syntax error cannot be read past.
     let mut read = text.to_owned();
     let mut found: Vec<ParseError> = Vec::new();
+    let mut blanked_keys: Vec<String> = Vec::new();
+    let mut cuts: Vec<Range<usize>> = Vec::new();
     loop {
         let problem = located(file, &read, &error, kind);
         // What blanking a key breaks (an alias to a blanked anchor, a
@@ -109,21 +111,39 @@ fn parse<T: DeserializeOwned>(file: &Path, text: &str, kind: FileKind) -> Result
         if !found.is_empty() && !is_about_the_shape(&error) {
             break;
         }
-        let suggested = found.iter().any(|earlier| {
-            matches!(&error, Error::SerdeMissingField { field, .. }
-                if earlier.hint.as_deref() == Some(reading::nearest_key(field).as_str()))
-        });
-        let span = problem.span.clone();
-        if !suggested {
-            found.push(problem);
+        // Nor is a key missing because it was blanked, or missing where an
+        // earlier hint already offered it ("menade du `beslutande`?").
+        let consequence = matches!(innermost(&error), Error::SerdeMissingField { field, .. }
+            if blanked_keys.iter().any(|key| key == field)
+                || found.iter().any(|earlier| {
+                    earlier.hint.as_deref() == Some(reading::nearest_key(field).as_str())
+                }))
+            // A list or mapping left empty by a cut, at the cut or at its
+            // parent's line just above.
+            || problem.span.as_ref().is_some_and(|span| {
+                cuts.iter().any(|cut| {
+                    let parent_line = read[..cut.start]
+                        .trim_end_matches([' ', '-'])
+                        .trim_end_matches('\n')
+                        .rfind('\n')
+                        .map_or(0, |i| i + 1);
+                    (parent_line..=cut.end).contains(&span.start)
+                })
+            });
+        if consequence {
+            break;
         }
-        let Some(cut) = removable(&error, &read, span) else {
+        let span = problem.span.clone();
+        found.push(problem);
+        let Some((cut, key)) = removable(&error, &read, span) else {
             break;
         };
         if found.len() >= MAX_PROBLEMS_PER_FILE {
             break;
         }
-        blank(&mut read, cut);
+        blanked_keys.extend(key);
+        blank(&mut read, cut.clone());
+        cuts.push(cut);
         error = match serde_saphyr::from_str::<T>(&read) {
             Ok(_) => break,
             Err(error) => error,
@@ -155,6 +175,8 @@ fn is_about_the_shape(error: &Error) -> bool {
             | Error::SerdeUnknownVariant { .. }
             | Error::SerdeInvalidType { .. }
             | Error::SerdeInvalidValue { .. }
+            | Error::InvalidScalar { .. }
+            | Error::Unexpected { .. }
             | Error::Message { .. }
     )
 }
@@ -186,16 +208,52 @@ fn located(file: &Path, text: &str, error: &Error, kind: FileKind) -> ParseError
     }
 }
 
-/// The text of a key serde could not take (unknown, or there twice), from
-/// the key to the end of its value: its line from the key on, and the
-/// lines below indented deeper than the key.
-fn removable(error: &Error, text: &str, span: Option<Range<usize>>) -> Option<Range<usize>> {
-    let removable = matches!(
+/// The text serde could not take, to blank before reading on: for a key
+/// that is unknown or there twice, from the key to the end of its value; for
+/// a value of the wrong kind, its key and value, or its `- ` item in a list.
+/// That is its line from there on and the lines below indented deeper. With
+/// it, the name of the key cut, when one was.
+fn removable(
+    error: &Error,
+    text: &str,
+    span: Option<Range<usize>>,
+) -> Option<(Range<usize>, Option<String>)> {
+    let about_a_key = matches!(
         innermost(error),
         Error::SerdeUnknownField { .. } | Error::DuplicateMappingKey { .. }
     );
-    let start = span.filter(|_| removable)?.start;
+    let about_a_value = matches!(
+        innermost(error),
+        Error::SerdeInvalidType { .. }
+            | Error::SerdeInvalidValue { .. }
+            | Error::SerdeUnknownVariant { .. }
+            | Error::InvalidScalar { .. }
+            | Error::Unexpected { .. }
+            | Error::Message { .. }
+    );
+    let mut start = span.filter(|_| about_a_key || about_a_value)?.start;
     let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let mut key = None;
+    if about_a_value {
+        let before = &text[line_start..start];
+        let indent = before.len() - before.trim_start_matches([' ', '-']).len();
+        let written = before[indent..].trim_end();
+        if let Some(name) = written.strip_suffix(':') {
+            // `key: value`, or `- key: value` starting an item.
+            start = line_start + indent;
+            key = Some(name.trim_matches(['"', '\'']).to_owned());
+        } else if let Some(dash) = before
+            .find('-')
+            .filter(|&dash| written.is_empty() && dash > 0 && before[..dash].trim().is_empty())
+        {
+            // `- value` in a list inside the file: the whole item.
+            start = line_start + dash;
+        } else {
+            // Inside a flow collection, a multi-line value, or the file's
+            // own shape: nothing to cut that leaves the rest readable.
+            return None;
+        }
+    }
     let column = text[line_start..start].chars().count();
     let mut end = text[start..].find('\n').map_or(text.len(), |i| start + i);
     while end < text.len() {
@@ -208,7 +266,7 @@ fn removable(error: &Error, text: &str, span: Option<Range<usize>>) -> Option<Ra
             break;
         }
     }
-    (start < end).then_some(start..end)
+    (start < end).then_some((start..end, key))
 }
 
 /// Replaces `range` of `text` with spaces, byte for byte, so every later
@@ -313,6 +371,9 @@ fn explain(error: &Error, kind: FileKind) -> (String, Option<String>) {
             } else {
                 (message, None)
             }
+        }
+        Error::InvalidScalar { ty, .. } => {
+            with(reading::not_a_scalar_of(ty), reading::not_a_scalar_hint(ty))
         }
         Error::NullIntoString { .. } => with(reading::no_value(), reading::no_value_hint()),
         Error::DuplicateMappingKey { key, .. } => with(
@@ -496,6 +557,29 @@ mod tests {
                 ("okänd nyckel `besluts`".to_owned(), (11, 5)),
             ]
         );
+    }
+
+    #[test]
+    fn values_of_the_wrong_kind_are_all_told_in_one_run() {
+        let text = format!(
+            "{MINIMAL}första_paragraf: tre\njustering:\n  datum: 2021-02-26\n  sätt: Digitalt\n\
+             paragrafer:\n  - rubrik: X\n    omedelbar_justering: kanske\n    besluts: Z\n\
+             \x20 - rubrik: Y\n    bilagor:\n      - titel: [1]\n"
+        );
+        let error = parse_meeting(Path::new("m.yaml"), &text).expect_err("bad values");
+        let told: Vec<(usize, usize)> = std::iter::once(&error)
+            .chain(&error.more)
+            .map(|e| crate::diagnostic::line_column(&text, e.span.clone().expect("located").start))
+            .collect();
+        // första_paragraf, sätt, omedelbar_justering, besluts, the bilaga.
+        assert_eq!(
+            told,
+            [(6, 18), (9, 9), (12, 26), (13, 5), (16, 16)],
+            "{error:#?}"
+        );
+        assert_eq!(error.message, reading::not_a_scalar_of("u32"));
+        assert_eq!(error.more[0].message, reading::unknown_value("Digitalt"));
+        assert_eq!(error.more[2].message, "okänd nyckel `besluts`");
     }
 
     #[test]

@@ -183,6 +183,31 @@ pub fn no_value_hint() -> String {
     "skriv värdet efter kolon, eller ta bort nyckeln".into()
 }
 
+/// A scalar that is not a `ty` (serde-saphyr's name of a Rust type: "u32",
+/// "bool", "floating point").
+pub fn not_a_scalar_of(ty: &str) -> String {
+    let kind = if ty.starts_with('u') || ty.starts_with('i') {
+        "ett heltal"
+    } else if ty.starts_with("bool") {
+        "true eller false"
+    } else if ty == "char" {
+        "ett tecken"
+    } else {
+        "ett tal"
+    };
+    format!("här ska det stå {kind}")
+}
+
+pub fn not_a_scalar_hint(ty: &str) -> String {
+    if ty.starts_with('u') {
+        "skriv talet med siffror, utan tecken, t.ex. `3`".into()
+    } else if ty.starts_with("bool") {
+        "skriv `true` eller `false`".into()
+    } else {
+        "skriv talet med siffror, t.ex. `3`".into()
+    }
+}
+
 /// A value of the wrong kind: `expected` and `found` in serde's words,
 /// given in Swedish where serde's vocabulary has a fixed form.
 pub fn wrong_kind(expected: &str, found: &str) -> String {
