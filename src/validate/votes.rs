@@ -131,9 +131,10 @@ fn every_member_votes(
 }
 
 /// A reservation is against the decision: whoever voted for it cannot enter
-/// one. The file does not say which side won, so the decision is taken to
-/// be the side (`ja` or `nej`) with more votes; a tie, settled by the
-/// chair's casting vote the file does not record, is left alone.
+/// one, nor can whoever abstained (who took no part in it). The file does
+/// not say which side won, so the decision is taken to be the side (`ja` or
+/// `nej`) with more votes; at a tie, the side the chair voted on, whose vote
+/// decides (utslagsröst).
 fn dissents_against(
     subject: &Subject,
     number: ParagraphNumber,
@@ -143,12 +144,46 @@ fn dissents_against(
     let Some(vote) = &paragraph.vote else {
         return;
     };
+    let label = number.to_string();
+    for dissent in &paragraph.dissents {
+        let who = dissent.name.value.as_str();
+        if vote.abstain.iter().any(|a| a.value == who) {
+            found.push(
+                Diagnostic::error(
+                    subject.file,
+                    span_of(&dissent.name),
+                    say::dissent_by_an_abstainer(who, &label),
+                )
+                .with_hint(say::dissent_by_an_abstainer_hint(who)),
+            );
+        }
+    }
+    let chair = chair_of(subject, number.0);
     let (side, winners) = match vote.yes.len().cmp(&vote.no.len()) {
         std::cmp::Ordering::Greater => ("ja", &vote.yes),
         std::cmp::Ordering::Less => ("nej", &vote.no),
-        // A tie is settled by the chair's casting vote, which the file does
-        // not record: no side to hold a reservation against.
-        std::cmp::Ordering::Equal => return,
+        std::cmp::Ordering::Equal if vote.yes.is_empty() => return,
+        std::cmp::Ordering::Equal => {
+            let voted =
+                |side: &[Spanned<String>]| side.iter().any(|v| Some(v.value.as_str()) == chair);
+            if voted(&vote.yes) {
+                ("ja", &vote.yes)
+            } else if voted(&vote.no) {
+                ("nej", &vote.no)
+            } else {
+                // Nothing decides the tie: the protocol cannot say what was
+                // decided.
+                found.push(
+                    Diagnostic::warning(
+                        subject.file,
+                        vote.yes.first().and_then(span_of),
+                        say::tie_without_the_chair(&label, vote.yes.len(), chair.unwrap_or("")),
+                    )
+                    .with_hint(say::tie_without_the_chair_hint(chair.unwrap_or(""))),
+                );
+                return;
+            }
+        }
     };
     for dissent in &paragraph.dissents {
         let who = dissent.name.value.as_str();
@@ -157,12 +192,27 @@ fn dissents_against(
                 Diagnostic::error(
                     subject.file,
                     span_of(&dissent.name),
-                    say::dissent_by_a_winner(who, &number.to_string(), side),
+                    say::dissent_by_a_winner(who, &label, side),
                 )
                 .with_hint(say::dissent_by_a_winner_hint(who, side)),
             );
         }
     }
+}
+
+/// Who chaired § `number`: a stand-in named for it, else the chair.
+fn chair_of<'a>(subject: &'a Subject<'a>, number: u32) -> Option<&'a str> {
+    let holders = &subject.meeting.meeting.chair.value;
+    holders
+        .0
+        .iter()
+        .find(|h| {
+            h.paragraphs
+                .as_ref()
+                .is_some_and(|set| set.contains(number))
+        })
+        .or_else(|| holders.main())
+        .map(|h| h.name.as_str())
 }
 
 fn check_paragraph(
@@ -449,8 +499,8 @@ mod tests {
              omröstning:\n      ja: [Anna Andersson, Cecilia Ceder]\n    reservationer:\n      \
              - namn: Anna Andersson\n",
         );
-        // § 3 is a tie, which the file cannot settle: its reservation is
-        // left alone. In § 4 ja wins.
+        // § 3 is a tie, decided by the chair's ja: Cecilia Ceder, on nej,
+        // may reserve herself. In § 4 ja wins outright.
         assert_eq!(
             only(&found),
             (
@@ -467,6 +517,68 @@ mod tests {
                  reservationen (en `protokollsanteckningar` går att föra ändå), eller flytta \
                  Anna Andersson från `ja` om rösten är fel antecknad"
             ]
+        );
+    }
+
+    #[test]
+    fn a_tie_is_decided_by_the_chair_and_a_reservation_by_that_side_is_an_error() {
+        // Anna Andersson chairs and votes nej: nej wins 1–1, and Cecilia
+        // Ceder's reservation on ja stands, Anna Andersson's does not.
+        let found = votes(
+            "    omröstning:\n      ja: [Cecilia Ceder]\n      nej: [Anna Andersson]\n    \
+             reservationer:\n      - namn: Cecilia Ceder\n      - namn: Anna Andersson\n",
+        );
+        assert_eq!(
+            only(&errors(found)),
+            (
+                Error,
+                "Anna Andersson reserverar sig i § 3 men röstade för beslutet (`nej`)",
+                21,
+                15
+            )
+        );
+    }
+
+    #[test]
+    fn a_tie_the_chair_did_not_vote_in_is_a_warning() {
+        let found = run(
+            check,
+            &meeting(
+                "paragrafer:\n  - rubrik: Ett\n    omröstning:\n      ja: [Bertil Berg]\n      \
+                 nej: [Cecilia Ceder]\n      avstår: [Anna Andersson]\n",
+            ),
+        );
+        assert_eq!(
+            only(&found),
+            (
+                Warning,
+                "omröstningen i § 1 slutar lika, 1–1, men ordföranden Anna Andersson finns \
+                 varken under `ja` eller `nej`",
+                14,
+                12
+            )
+        );
+        assert!(
+            found[0].hints[0].contains("utslagsröst"),
+            "{:?}",
+            found[0].hints
+        );
+    }
+
+    #[test]
+    fn a_reservation_by_someone_who_abstained_is_an_error() {
+        let found = votes(
+            "    omröstning:\n      ja: [Anna Andersson]\n      avstår: [Cecilia Ceder]\n    \
+             reservationer:\n      - namn: Cecilia Ceder\n",
+        );
+        assert_eq!(
+            only(&errors(found)),
+            (
+                Error,
+                "Cecilia Ceder reserverar sig i § 3 men avstod från att rösta (`avstår`)",
+                20,
+                15
+            )
         );
     }
 

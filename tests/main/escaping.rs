@@ -191,6 +191,8 @@ pub fn write_fixture(root: &Path) -> Vec<Case> {
         let field = |tag: &str| tagged(tag, i, s);
         let yes = member(i);
         let no = member((i + 1) % n);
+        // The losing side reserves itself: at 1–1 the chair's side wins.
+        let dissenter = if (i + 1) % n == 0 { i } else { (i + 1) % n };
         writeln!(y, "  - rubrik: {}", block(&field("rubrik"), 6)).expect("write");
         writeln!(y, "    diarienummer: {}", block(&field("dnr"), 6)).expect("write");
         writeln!(y, "    föredragande: {}", block(&field("föredragande"), 6)).expect("write");
@@ -226,7 +228,7 @@ pub fn write_fixture(root: &Path) -> Vec<Case> {
         writeln!(
             y,
             "    reservationer:\n      - namn: {}\n        motivering: {}",
-            block(&no, 10),
+            block(&member(dissenter), 10),
             block(&field("motivering"), 10)
         )
         .expect("write");
@@ -260,9 +262,10 @@ pub fn write_fixture(root: &Path) -> Vec<Case> {
         expected.push(format!("Proposition: {}", field("proposition")));
         expected.push(field("beslut"));
         // A beslutande's party follows their name.
-        let no_party = tagged("bparti", (i + 1) % n, TEXT_IS_TEXT[(i + 1) % n]);
+        let dissenter_party = tagged("bparti", dissenter, TEXT_IS_TEXT[dissenter]);
         expected.push(format!(
-            "{no} ({no_party}) reserverar sig mot beslutet {}.",
+            "{} ({dissenter_party}) reserverar sig mot beslutet {}.",
+            member(dissenter),
             field("motivering")
         ));
         expected.push(format!("{yes} låter anteckna: {}", field("anteckning")));

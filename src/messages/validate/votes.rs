@@ -111,6 +111,32 @@ pub fn dissent_by_a_winner_hint(name: &str, side: &str) -> String {
     )
 }
 
+pub fn dissent_by_an_abstainer(name: &str, paragraph: &str) -> String {
+    format!("{name} reserverar sig i {paragraph} men avstod från att rösta (`avstår`)")
+}
+
+pub fn dissent_by_an_abstainer_hint(name: &str) -> String {
+    format!(
+        "den som avstår deltar inte i beslutet och kan inte reservera sig mot det: ta bort \
+         reservationen (en `protokollsanteckningar` går att föra ändå), eller flytta {name} \
+         från `avstår` om rösten är fel antecknad"
+    )
+}
+
+pub fn tie_without_the_chair(paragraph: &str, each: usize, chair: &str) -> String {
+    format!(
+        "omröstningen i {paragraph} slutar lika, {each}–{each}, men ordföranden {chair} finns \
+         varken under `ja` eller `nej`"
+    )
+}
+
+pub fn tie_without_the_chair_hint(chair: &str) -> String {
+    format!(
+        "vid lika röstetal avgör ordförandens röst (utslagsröst): för in {chair} under `ja` \
+         eller `nej`; vid val avgör lotten, och det skrivs i `beslut`"
+    )
+}
+
 /// `names` are the beslutande left out of an open vote, in the order of
 /// `beslutande`.
 pub fn missing_voters(names: &[&str], paragraph: &str) -> String {
