@@ -62,6 +62,37 @@ pub fn built_in_template(name: &str) -> String {
     format!("{name} (inbyggd mall)")
 }
 
+/// A library's own message, which is English, marked as its words inside
+/// ours: "Typst: »unknown variable: foo«".
+pub fn quoted_from(library: &str, message: &str) -> String {
+    format!("{library}: »{message}«")
+}
+
+/// A hint a library gave with its message.
+pub fn hint_from(library: &str, hint: &str) -> String {
+    format!("tips från {library}: »{hint}«")
+}
+
+pub fn template_missing(name: &str) -> String {
+    format!("mallen `{name}` finns inte (varken i mallmappen eller bland de inbyggda)")
+}
+
+pub fn template_cycle(chain: &[String]) -> String {
+    format!("mallarna tar in varandra i en ring: {}", chain.join(" → "))
+}
+
+pub fn template_wrong_argument(expected: &str, actual: &str) -> String {
+    format!("ett filter eller en funktion fick {actual} men behöver {expected}")
+}
+
+pub fn template_missing_argument(name: &str) -> String {
+    format!("argumentet `{name}` saknas")
+}
+
+pub fn template_argument_out_of_range(value: &str, target: &str) -> String {
+    format!("talet {value} ryms inte i {target}")
+}
+
 /// A Tera error at `place` (template file:line:column), at the template
 /// text `expression` when known; `message` is Tera's own.
 pub fn template_not_filled(place: &str, expression: Option<&str>, message: &str) -> String {

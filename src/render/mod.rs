@@ -412,14 +412,37 @@ fn template_error(
                         .to_owned()
                 })
                 .filter(|e| !e.is_empty() && !e.contains('\n')),
-            message: report.message().to_owned(),
+            message: crate::messages::making::quoted_from("Tera", report.message()),
         };
     }
-    let mut message = error.to_string();
+    use crate::messages::making as say;
+    let mut message = match error.kind() {
+        tera::ErrorKind::TemplateNotFound(name) | tera::ErrorKind::ComponentNotFound(name) => {
+            say::template_missing(name)
+        }
+        tera::ErrorKind::MissingParent { parent, .. } => say::template_missing(parent),
+        tera::ErrorKind::CircularExtend {
+            inheritance_chain: chain,
+            ..
+        }
+        | tera::ErrorKind::CircularInclude {
+            include_chain: chain,
+            ..
+        } => say::template_cycle(chain),
+        tera::ErrorKind::InvalidArgument {
+            expected_type,
+            actual_type,
+        } => say::template_wrong_argument(expected_type, actual_type),
+        tera::ErrorKind::MissingArgument { arg_name } => say::template_missing_argument(arg_name),
+        tera::ErrorKind::OutOfRangeArgument { value, target_type } => {
+            say::template_argument_out_of_range(value, target_type)
+        }
+        _ => say::quoted_from("Tera", &error.to_string()),
+    };
     let mut source = std::error::Error::source(error);
     while let Some(cause) = source {
         message.push_str(": ");
-        message.push_str(&cause.to_string());
+        message.push_str(&say::quoted_from("Tera", &cause.to_string()));
         source = cause.source();
     }
     RenderError::Template {

@@ -64,9 +64,9 @@ pub struct TypstMessage {
     pub location: String,
     /// The file and 1-based line Typst points at, when it does.
     pub at: Option<(String, usize)>,
-    /// Typst's message.
+    /// Typst's message, quoted as its own words (it is English).
     pub message: String,
-    /// Typst's hints.
+    /// Typst's hints, quoted likewise, then ours.
     pub hints: Vec<String>,
 }
 
@@ -77,7 +77,7 @@ impl std::fmt::Display for TypstMessage {
         }
         f.write_str(&self.message)?;
         for hint in &self.hints {
-            write!(f, " (hint: {hint})")?;
+            write!(f, " ({hint})")?;
         }
         Ok(())
     }
@@ -222,13 +222,18 @@ fn standards() -> PdfStandards {
 }
 
 fn messages(world: &DocumentWorld, diagnostics: &[SourceDiagnostic]) -> Vec<TypstMessage> {
+    use crate::messages::making as say;
     diagnostics
         .iter()
         .map(|d| TypstMessage {
             location: locate(world, d).map(|(l, _)| l).unwrap_or_default(),
             at: locate(world, d).map(|(_, at)| at),
-            message: d.message.to_string(),
-            hints: d.hints.iter().map(|h| h.v.to_string()).collect(),
+            message: say::quoted_from("Typst", &d.message),
+            hints: d
+                .hints
+                .iter()
+                .map(|h| say::hint_from("Typst", &h.v))
+                .collect(),
         })
         .collect()
 }

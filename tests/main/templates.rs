@@ -61,6 +61,11 @@ fn a_typst_error_in_an_own_template_names_its_file_and_line() {
         stderr.contains("i den genererade källan: protokoll.typ:"),
         "{stderr}"
     );
+    // Typst's own words are English: quoted as its, inside the Swedish.
+    assert!(
+        stderr.contains("Typst kunde inte sätta dokumentet") && stderr.contains("Typst: »"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -99,4 +104,5 @@ fn an_unknown_field_in_an_own_template_names_itself_and_its_line() {
     );
     assert!(stderr.contains("`p.extrac_to`"), "{stderr}");
     assert!(stderr.contains("mallen kunde inte fyllas i"), "{stderr}");
+    assert!(stderr.contains("Tera: »"), "{stderr}");
 }
