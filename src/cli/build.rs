@@ -1,8 +1,10 @@
 //! `build`, `kallelse`, `utdrag` and `anslag`: load → number → validate →
 //! plan → emit → write, printing what was written and what was refused.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::diagnostic::Diagnostic;
@@ -78,12 +80,15 @@ pub(super) fn run(
 ) -> Result<ExitCode, Vec<Diagnostic>> {
     let paths = default_paths(paths);
     let mut config = Config::new(request, &output, &paths);
-    // Read once: for the replay here and, when it does not apply, the round.
+    // Read once: for the replay here and, when it does not apply, the round
+    // (the cache) and the load (the texts).
     let mut read_cache = None;
+    let mut already_read = BTreeMap::new();
     if !(config.rebuild_all || config.keep_source) {
         let options = LoadOptions {
             paths: paths.clone(),
             templates: config.templates.clone(),
+            already_read: Default::default(),
         };
         if let Ok(digest) = project::digest(&options) {
             let program = program_id();
@@ -102,9 +107,10 @@ pub(super) fn run(
             }
             config.round_key = Some(key);
             read_cache = Some((cache, ignored));
+            already_read = digest.texts;
         }
     }
-    let project = load(&paths, &config)?;
+    let project = load(&paths, &config, already_read)?;
     let emitter = new_emitter(&project)?;
     let round = build_round(&project, &emitter, &config, read_cache);
     Ok(if round.failed > 0 {
@@ -139,11 +145,17 @@ fn round_key(digest: &project::Digest, program: &str, config: &Config) -> Conten
     ContentHash(*hasher.finalize().as_bytes())
 }
 
-/// Loads and numbers the project of `paths`.
-pub(super) fn load(paths: &[PathBuf], config: &Config) -> Result<Project, Vec<Diagnostic>> {
+/// Loads and numbers the project of `paths`, taking the texts in
+/// `already_read` instead of reading those files again.
+pub(super) fn load(
+    paths: &[PathBuf],
+    config: &Config,
+    already_read: BTreeMap<PathBuf, Arc<str>>,
+) -> Result<Project, Vec<Diagnostic>> {
     let options = LoadOptions {
         paths: paths.to_vec(),
         templates: config.templates.clone(),
+        already_read,
     };
     let loaded = project::load(&options).map_err(|e| load_failed(paths, &e))?;
     let builds_delegations = matches!(config.request, Request::Applicable { .. });

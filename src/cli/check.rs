@@ -17,6 +17,7 @@ pub(super) fn run(paths: Vec<PathBuf>, format: Format) -> Result<ExitCode, Vec<D
         paths: paths.clone(),
         // `check` renders nothing, so a broken template folder is `build`'s to report.
         templates: TemplateSource::BuiltIn,
+        already_read: Default::default(),
     };
     let loaded = project::load(&options).map_err(|e| load_failed(&paths, &e))?;
     let organs = loaded.organs.iter().filter(|o| o.named).count();

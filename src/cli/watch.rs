@@ -47,7 +47,7 @@ pub(super) fn run(
     let mut emitter: Option<(ContentHash, PdfEmitter)> = None;
     let mut started = Instant::now();
     loop {
-        match build::load(&paths, &config) {
+        match build::load(&paths, &config, Default::default()) {
             Ok(project) => {
                 let templates = project.templates_hash();
                 if emitter.as_ref().is_none_or(|(hash, _)| *hash != templates) {

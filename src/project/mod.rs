@@ -59,6 +59,9 @@ pub struct LoadOptions {
     pub paths: Vec<PathBuf>,
     /// Where the templates come from.
     pub templates: TemplateSource,
+    /// Texts this run has already read ([`Digest::texts`]), by path: taken
+    /// instead of reading and checking the file again.
+    pub already_read: BTreeMap<PathBuf, Arc<str>>,
 }
 
 /// Where a project's templates come from.
@@ -413,7 +416,14 @@ pub fn load(options: &LoadOptions) -> Result<Project<Meeting>, ProjectError> {
             walked_delegations,
             named_delegations.remove(&dir).unwrap_or_default(),
         );
-        organs.push(load_organ(dir, named, meetings, delegations, &mut texts));
+        organs.push(load_organ(
+            dir,
+            named,
+            meetings,
+            delegations,
+            &options.already_read,
+            &mut texts,
+        ));
     }
     let templates = match &template_dir {
         Some(dir) => Templates::with_overrides(dir)?,
@@ -601,16 +611,21 @@ struct Parsed<T> {
 
 fn read_and_parse<T>(
     path: &Path,
+    already_read: &BTreeMap<PathBuf, Arc<str>>,
     parse: impl Fn(&Path, &str) -> Result<T, ParseError>,
 ) -> Parsed<T> {
-    match files::read_source(path) {
-        Ok(source) => {
-            let hash = ContentHash::of(source.text.as_bytes());
-            let value = parse(path, &source.text).map_err(FileError::from);
+    let text = match already_read.get(path) {
+        Some(text) if text.len() as u64 <= MAX_FILE_BYTES => Ok(Arc::clone(text)),
+        _ => files::read_source(path).map(|source| Arc::from(source.text)),
+    };
+    match text {
+        Ok(text) => {
+            let hash = ContentHash::of(text.as_bytes());
+            let value = parse(path, &text).map_err(FileError::from);
             Parsed {
                 path: path.to_path_buf(),
                 hash,
-                text: Some(Arc::from(source.text)),
+                text: Some(text),
                 value,
             }
         }
@@ -635,18 +650,19 @@ fn load_organ(
     named: bool,
     meetings: Vec<(PathBuf, bool)>,
     delegations: Vec<(PathBuf, bool)>,
+    already_read: &BTreeMap<PathBuf, Arc<str>>,
     texts: &mut BTreeMap<PathBuf, Arc<str>>,
 ) -> OrganFolder<Meeting> {
     let file = dir.join(ORGAN_FILE);
-    let organ = read_and_parse(&file, parse::parse_organ);
+    let organ = read_and_parse(&file, already_read, parse::parse_organ);
     // Parsing is most of the load's time, and each file is independent.
     let parsed_meetings: Vec<_> = meetings
         .par_iter()
-        .map(|(path, _)| read_and_parse(path, parse::parse_meeting))
+        .map(|(path, _)| read_and_parse(path, already_read, parse::parse_meeting))
         .collect();
     let parsed_delegations: Vec<_> = delegations
         .par_iter()
-        .map(|(path, _)| read_and_parse(path, parse::parse_delegation))
+        .map(|(path, _)| read_and_parse(path, already_read, parse::parse_delegation))
         .collect();
 
     let mut organ = organ;
