@@ -217,6 +217,19 @@ impl RoleHolders {
             .find(|h| h.paragraphs.is_none())
             .or_else(|| self.0.first())
     }
+
+    /// Who held the role for § `number`: a stand-in named for it, else
+    /// [`RoleHolders::main`].
+    pub fn holder_for(&self, number: u32) -> Option<&RoleHolder> {
+        self.0
+            .iter()
+            .find(|h| {
+                h.paragraphs
+                    .as_ref()
+                    .is_some_and(|set| set.contains(number))
+            })
+            .or_else(|| self.main())
+    }
 }
 
 /// `{namn, paragrafer}`: a role held for some §§.

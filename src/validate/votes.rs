@@ -3,12 +3,13 @@
 //! jävig member has no vote, nobody votes twice, and there are never more
 //! votes than members who could cast them.
 
+use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
 
 use crate::diagnostic::Diagnostic;
 use crate::messages::did_you_mean;
 use crate::messages::validate::votes as say;
-use crate::model::{Paragraph, ParagraphNumber, Person, Spanned};
+use crate::model::{Paragraph, ParagraphNumber, Person, Spanned, Vote};
 use crate::parse::span_of;
 
 use super::people::nearest_name;
@@ -145,9 +146,30 @@ fn dissents_against(
         return;
     };
     let label = number.to_string();
+    let chair = subject
+        .meeting
+        .meeting
+        .chair
+        .value
+        .holder_for(number.0)
+        .map(|h| h.name.as_str());
+    let winner = winning_side(vote, chair);
+    if winner.is_none() && !vote.yes.is_empty() {
+        // Nothing decides the tie: the protocol cannot say what was decided.
+        let chair = chair.unwrap_or("");
+        found.push(
+            Diagnostic::warning(
+                subject.file,
+                vote.yes.first().and_then(span_of),
+                say::tie_without_the_chair(&label, vote.yes.len(), chair),
+            )
+            .with_hint(say::tie_without_the_chair_hint(chair)),
+        );
+    }
     for dissent in &paragraph.dissents {
         let who = dissent.name.value.as_str();
-        if vote.abstain.iter().any(|a| a.value == who) {
+        let among = |voters: &[Spanned<String>]| voters.iter().any(|v| v.value == who);
+        if among(&vote.abstain) {
             found.push(
                 Diagnostic::error(
                     subject.file,
@@ -157,37 +179,9 @@ fn dissents_against(
                 .with_hint(say::dissent_by_an_abstainer_hint(who)),
             );
         }
-    }
-    let chair = chair_of(subject, number.0);
-    let (side, winners) = match vote.yes.len().cmp(&vote.no.len()) {
-        std::cmp::Ordering::Greater => ("ja", &vote.yes),
-        std::cmp::Ordering::Less => ("nej", &vote.no),
-        std::cmp::Ordering::Equal if vote.yes.is_empty() => return,
-        std::cmp::Ordering::Equal => {
-            let voted =
-                |side: &[Spanned<String>]| side.iter().any(|v| Some(v.value.as_str()) == chair);
-            if voted(&vote.yes) {
-                ("ja", &vote.yes)
-            } else if voted(&vote.no) {
-                ("nej", &vote.no)
-            } else {
-                // Nothing decides the tie: the protocol cannot say what was
-                // decided.
-                found.push(
-                    Diagnostic::warning(
-                        subject.file,
-                        vote.yes.first().and_then(span_of),
-                        say::tie_without_the_chair(&label, vote.yes.len(), chair.unwrap_or("")),
-                    )
-                    .with_hint(say::tie_without_the_chair_hint(chair.unwrap_or(""))),
-                );
-                return;
-            }
-        }
-    };
-    for dissent in &paragraph.dissents {
-        let who = dissent.name.value.as_str();
-        if winners.iter().any(|w| w.value == who) {
+        if let Some((side, voters)) = winner
+            && among(voters)
+        {
             found.push(
                 Diagnostic::error(
                     subject.file,
@@ -200,19 +194,23 @@ fn dissents_against(
     }
 }
 
-/// Who chaired § `number`: a stand-in named for it, else the chair.
-fn chair_of<'a>(subject: &'a Subject<'a>, number: u32) -> Option<&'a str> {
-    let holders = &subject.meeting.meeting.chair.value;
-    holders
-        .0
-        .iter()
-        .find(|h| {
-            h.paragraphs
-                .as_ref()
-                .is_some_and(|set| set.contains(number))
-        })
-        .or_else(|| holders.main())
-        .map(|h| h.name.as_str())
+/// The side that won (`ja` or `nej`) and its voters: the one with more
+/// votes, at a tie the one `chair` voted on. None when nothing decides it
+/// (no votes on either side, or a tie without the chair).
+fn winning_side<'v>(
+    vote: &'v Vote,
+    chair: Option<&str>,
+) -> Option<(&'static str, &'v [Spanned<String>])> {
+    let with_chair = |voters: &[Spanned<String>]| {
+        chair.is_some_and(|chair| voters.iter().any(|v| v.value == chair))
+    };
+    match vote.yes.len().cmp(&vote.no.len()) {
+        Ordering::Greater => Some(("ja", &vote.yes)),
+        Ordering::Less => Some(("nej", &vote.no)),
+        Ordering::Equal if with_chair(&vote.yes) => Some(("ja", &vote.yes)),
+        Ordering::Equal if with_chair(&vote.no) => Some(("nej", &vote.no)),
+        Ordering::Equal => None,
+    }
 }
 
 fn check_paragraph(
