@@ -167,12 +167,24 @@ fn innermost(error: &Error) -> &Error {
 /// Whether `error` is about keys and values (a key not in the format, one
 /// missing or twice, a value of the wrong kind), not the YAML's syntax.
 fn is_about_the_shape(error: &Error) -> bool {
+    is_about_a_key(error)
+        || is_about_a_value(error)
+        || matches!(innermost(error), Error::SerdeMissingField { .. })
+}
+
+/// A key not in the format, or one there twice.
+fn is_about_a_key(error: &Error) -> bool {
     matches!(
         innermost(error),
-        Error::SerdeUnknownField { .. }
-            | Error::SerdeMissingField { .. }
-            | Error::DuplicateMappingKey { .. }
-            | Error::SerdeUnknownVariant { .. }
+        Error::SerdeUnknownField { .. } | Error::DuplicateMappingKey { .. }
+    )
+}
+
+/// A value of the wrong kind (the model's own value errors too).
+fn is_about_a_value(error: &Error) -> bool {
+    matches!(
+        innermost(error),
+        Error::SerdeUnknownVariant { .. }
             | Error::SerdeInvalidType { .. }
             | Error::SerdeInvalidValue { .. }
             | Error::InvalidScalar { .. }
@@ -218,20 +230,10 @@ fn removable(
     text: &str,
     span: Option<Range<usize>>,
 ) -> Option<(Range<usize>, Option<String>)> {
-    let about_a_key = matches!(
-        innermost(error),
-        Error::SerdeUnknownField { .. } | Error::DuplicateMappingKey { .. }
-    );
-    let about_a_value = matches!(
-        innermost(error),
-        Error::SerdeInvalidType { .. }
-            | Error::SerdeInvalidValue { .. }
-            | Error::SerdeUnknownVariant { .. }
-            | Error::InvalidScalar { .. }
-            | Error::Unexpected { .. }
-            | Error::Message { .. }
-    );
-    let mut start = span.filter(|_| about_a_key || about_a_value)?.start;
+    let about_a_value = is_about_a_value(error);
+    let mut start = span
+        .filter(|_| about_a_value || is_about_a_key(error))?
+        .start;
     let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
     let mut key = None;
     if about_a_value {
