@@ -93,6 +93,32 @@ pub struct Organ {
         description = "true: varje paragraf i protokollet börjar på en ny sida. Utelämnad: false."
     )]
     pub page_per_paragraph: bool,
+    /// The court an appeal of the organ's decisions goes to, for the
+    /// anslagstavla's page on how to appeal.
+    #[serde(rename = "förvaltningsrätt", default)]
+    #[schemars(
+        description = "Förvaltningsrätten som prövar ett överklagande av organets beslut (laglighetsprövning); visas på anslagstavlans sida om hur man överklagar."
+    )]
+    pub court: Option<Court>,
+}
+
+/// The förvaltningsrätt that hears appeals of an organ's decisions.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[schemars(description = "Förvaltningsrätten som ett överklagande skickas till.")]
+#[serde(deny_unknown_fields)]
+pub struct Court {
+    /// Its name, "Förvaltningsrätten i Växjö".
+    #[serde(rename = "namn")]
+    #[schemars(description = "Domstolens namn, t.ex. Förvaltningsrätten i Växjö.")]
+    pub name: String,
+    /// Its postal address.
+    #[serde(rename = "adress", default)]
+    #[schemars(description = "Postadress, t.ex. Box 42, 351 03 Växjö.")]
+    pub address: Option<String>,
+    /// Its e-mail address.
+    #[serde(rename = "e-post", default)]
+    #[schemars(description = "E-postadress, t.ex. forvaltningsrattenivaxjo@dom.se.")]
+    pub email: Option<String>,
 }
 
 /// One sammanträde: the contents of `meetings/<organ>/<year>/<date>.yaml`.
@@ -183,6 +209,13 @@ pub struct Meeting {
         description = "När anslaget om justeringen sattes upp. Utelämnad: ännu inte anslaget."
     )]
     pub posting: Option<Posting>,
+    /// When the kungörelse of a fullmäktige meeting went up on the
+    /// anslagstavla, before the meeting.
+    #[serde(rename = "kungörelse", default)]
+    #[schemars(
+        description = "Kungörelsen av ett fullmäktigesammanträde på anslagstavlan (kommunallagen 5 kap. 53 §): senast en vecka före sammanträdet."
+    )]
+    pub proclamation: Option<Proclamation>,
     /// Strings never printed in the web version.
     #[serde(rename = "maskera", default)]
     #[schemars(
@@ -448,6 +481,20 @@ pub struct Posting {
         description = "Anmärkning om anslaget, t.ex. varför det sattes upp för sent; skrivs ut i rutan ANSLAG/BEVIS. Ett sent anslag med anmärkning ger ingen varning."
     )]
     pub note: Option<Spanned<String>>,
+}
+
+/// The kungörelse of a meeting: when it was put up.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[schemars(description = "Kungörelsen av sammanträdet på anslagstavlan.")]
+#[serde(deny_unknown_fields)]
+pub struct Proclamation {
+    /// The day it went up.
+    #[serde(rename = "uppsatt")]
+    #[schemars(
+        with = "IsoDate",
+        description = "Dagen kungörelsen sattes upp, ÅÅÅÅ-MM-DD: senast en vecka före sammanträdet."
+    )]
+    pub posted: Spanned<IsoDate>,
 }
 
 /// One item of business (§).

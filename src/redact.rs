@@ -20,9 +20,9 @@ use chrono::NaiveDate;
 use regex::{Regex, RegexBuilder};
 
 use crate::model::{
-    Adjustment, Attachment, CaseOfficer, Confidentiality, Conflict, DecisionMaker,
+    Adjustment, Attachment, CaseOfficer, Confidentiality, Conflict, Court, DecisionMaker,
     DelegationDecision, Dissent, Meeting, MinuteNote, Motion, NumberedMeeting, Organ, Paragraph,
-    Person, Posting, RoleHolder, RoleHolders, Spanned, Vote,
+    Person, Posting, Proclamation, RoleHolder, RoleHolders, Spanned, Vote,
 };
 
 /// The replacement printed for every masked string.
@@ -306,6 +306,7 @@ fn organ_for_web(organ: &Organ, masker: &Masker) -> Organ {
         paragraph_prefix,
         decision_first,
         page_per_paragraph,
+        court,
     } = organ;
     Organ {
         name: masker.text(name),
@@ -322,6 +323,18 @@ fn organ_for_web(organ: &Organ, masker: &Masker) -> Organ {
         paragraph_prefix: masker.optional(paragraph_prefix),
         decision_first: *decision_first,
         page_per_paragraph: *page_per_paragraph,
+        court: court.as_ref().map(|c| {
+            let Court {
+                name,
+                address,
+                email,
+            } = c;
+            Court {
+                name: masker.text(name),
+                address: masker.optional(address),
+                email: masker.optional(email),
+            }
+        }),
     }
 }
 
@@ -342,6 +355,7 @@ fn meeting_for_web(meeting: &Meeting, masker: &Masker) -> Meeting {
         adjusters,
         adjustment,
         posting,
+        proclamation,
         mask: _,
         paragraphs,
     } = meeting;
@@ -385,6 +399,12 @@ fn meeting_for_web(meeting: &Meeting, masker: &Masker) -> Meeting {
             Posting {
                 posted: posted.clone(),
                 note: note.as_ref().map(|n| masker.spanned(n)),
+            }
+        }),
+        proclamation: proclamation.as_ref().map(|p| {
+            let Proclamation { posted } = p;
+            Proclamation {
+                posted: posted.clone(),
             }
         }),
         // The list is itself the secret; nothing after this stage needs it.

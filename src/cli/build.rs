@@ -183,7 +183,7 @@ pub(super) fn new_emitter(project: &Project) -> Result<PdfEmitter, Vec<Diagnosti
 }
 
 /// What one build did.
-#[derive(Debug, Default, Clone, Copy)]
+#[derive(Debug, Default, Clone)]
 pub(super) struct Round {
     /// Documents written.
     pub written: usize,
@@ -195,6 +195,8 @@ pub(super) struct Round {
     pub failed: usize,
     /// Files considered.
     pub files: usize,
+    /// The files not built, with errors.
+    pub failed_files: Vec<PathBuf>,
 }
 
 /// The identity of this build of protokoll, part of every fingerprint: a
@@ -278,6 +280,12 @@ pub(super) fn build_round(
         progress.set_message(report::skipped(unchanged));
     }
     let writer = Writer::new(&config.out, cache, new_findings);
+    let failed_files = std::sync::Mutex::new(
+        plan.refused
+            .iter()
+            .map(|r| r.file.clone())
+            .collect::<Vec<_>>(),
+    );
     let failed = AtomicUsize::new(plan.refused.len());
     let written = AtomicUsize::new(0);
     let removed = AtomicUsize::new(0);
@@ -324,6 +332,10 @@ pub(super) fn build_round(
                 }
                 Err(diagnostics) => {
                     failed.fetch_add(1, Ordering::Relaxed);
+                    failed_files
+                        .lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner)
+                        .push(unit.file.clone());
                     print_diagnostics(&diagnostics, Some(project));
                     keep_printed(&diagnostics);
                 }
@@ -349,6 +361,9 @@ pub(super) fn build_round(
         removed: removed.into_inner(),
         failed: failed.into_inner(),
         files: plan.units.len() + plan.refused.len(),
+        failed_files: failed_files
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner),
     };
     eprintln!(
         "{}",

@@ -4,6 +4,7 @@
 
 mod build;
 mod check;
+mod publish;
 mod watch;
 
 use std::io::IsTerminal;
@@ -46,6 +47,7 @@ use crate::schema::SchemaKind;
   protokoll build --emit-typst --out /tmp/ut             skriv också den genererade Typst-källan
   protokoll build --alla                                 gör om varje dokument, vad byggcachen än säger
   protokoll watch meetings/socsam                        bygg om efter varje sparning
+  protokoll publish --idag 2017-10-05                     anslagstavlan den dagen → site/
   protokoll templates templates/                         kopiera de inbyggda mallarna för att ändra dem"
 )]
 pub struct Args {
@@ -178,6 +180,46 @@ pub enum Command {
         /// Mapp, Typst-källa och mallar
         #[command(flatten)]
         output: OutputArgs,
+    },
+    /// Publicera anslagstavlan: bygg det som är inaktuellt, skriv webbplatsen.
+    ///
+    /// Bygger först som `build --web` (byggcachen gör bara om det som
+    /// ändrats), sedan webbplatsen under site/: anslagstavlan med varje
+    /// justerat protokoll vars anslag är uppe dagen --idag (uppsatt den dagen
+    /// eller tidigare, inte nedtaget), med sista dag att överklaga och en
+    /// länk till webbversionen, och en sida om hur man överklagar (med
+    /// förvaltningsrätten ur organ.yaml). Bara webbversioner publiceras.
+    /// Webbplatsen skrivs i en ny mapp och byts in när den är klar; ett möte
+    /// med fel utelämnas och kommandot avslutas med kod 1.
+    ///
+    /// Exempel:
+    ///   protokoll publish                                 varje möte under meetings/ → site/
+    ///   protokoll publish --idag 2017-10-05 --out /tmp/site
+    #[command(verbatim_doc_comment, help_template = HELP_TEMPLATE, override_usage = "protokoll publish [VAL] [SÖKVÄGAR]...")]
+    Publish {
+        /// Mötesfiler eller mappar [standard: meetings/]
+        #[arg(value_name = "SÖKVÄGAR", help_heading = "Argument")]
+        paths: Vec<PathBuf>,
+        /// Mapp för webbplatsen [standard: site/ bredvid output/]
+        #[arg(long, value_name = "MAPP", help_heading = "Val")]
+        out: Option<PathBuf>,
+        /// Dagen anslagstavlan visar, ÅÅÅÅ-MM-DD [standard: i dag]
+        #[arg(
+            long = "idag",
+            alias = "today",
+            value_name = "DATUM",
+            help_heading = "Val"
+        )]
+        today: Option<chrono::NaiveDate>,
+        /// Mapp för dokumenten (PDF) [standard: output/]
+        #[arg(long = "pdf", value_name = "MAPP", help_heading = "Val")]
+        documents: Option<PathBuf>,
+        /// Mapp med egna mallar som ersätter de inbyggda fil för fil
+        #[arg(long, value_name = "MAPP", help_heading = "Val")]
+        templates: Option<PathBuf>,
+        /// Hur många dokument som sätts samtidigt [standard: ett per kärna]
+        #[arg(long, short = 'j', value_name = "N", help_heading = "Val")]
+        jobs: Option<usize>,
     },
     /// Granska mötes-, delegationsbesluts- och organfiler utan att bygga något.
     ///
@@ -367,6 +409,7 @@ pub fn run(args: Args) -> ExitCode {
         | Command::Utdrag { output, .. }
         | Command::Anslag { output, .. }
         | Command::Watch { output, .. } => output.jobs,
+        Command::Publish { jobs, .. } => *jobs,
         Command::Check { .. } | Command::Templates { .. } | Command::Schema { .. } => None,
     };
     build::use_threads(jobs);
@@ -381,6 +424,23 @@ pub fn run(args: Args) -> ExitCode {
             output,
         } => build::run(vec![file], Request::Extracts(paragraphs), output),
         Command::Anslag { files, output } => build::run(files, Request::PostingCertificate, output),
+        Command::Publish {
+            paths,
+            out,
+            today,
+            documents,
+            templates,
+            jobs,
+        } => {
+            let output = OutputArgs {
+                out: documents,
+                emit_typst: false,
+                templates,
+                alla: false,
+                jobs,
+            };
+            publish::run(paths, out, today, output)
+        }
         Command::Watch { paths, web, output } => {
             watch::run(paths, Request::Applicable { web }, output)
         }

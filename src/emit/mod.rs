@@ -9,6 +9,7 @@
 //! PDF's bytes do not depend on which thread made it or when.
 
 pub mod pdf;
+pub mod site;
 
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};

@@ -162,3 +162,39 @@ pub fn try_help() -> String {
 pub fn possible_values(values: &[String]) -> String {
     format!("möjliga värden: {}", values.join(", "))
 }
+
+/// A file's size as a resident reads it: "84 kB", "1,2 MB".
+pub fn file_size(bytes: usize) -> String {
+    const KB: f64 = 1000.0;
+    let size = bytes as f64;
+    if size < KB * KB {
+        format!("{} kB", (size / KB).ceil())
+    } else {
+        format!("{:.1} MB", size / (KB * KB)).replace('.', ",")
+    }
+}
+
+/// What `publish` wrote.
+pub fn published(site: &str, notices: usize, meetings: usize) -> String {
+    format!(
+        "publicerade {site}: {} på anslagstavlan, {}",
+        count(notices, "anslag", "anslag"),
+        count(meetings, "justerat protokoll", "justerade protokoll")
+    )
+}
+
+pub fn meetings_left_out(n: usize) -> String {
+    format!(
+        "{} med fel publicerades inte; rätta felen ovan och publicera igen",
+        count(n, "mötesfil", "mötesfiler")
+    )
+}
+
+pub fn site_not_written(error: &str) -> String {
+    format!("webbplatsen kunde inte skrivas: {error}; den förra ligger kvar orörd")
+}
+
+/// The site's publisher when no organ names its huvudman.
+pub fn default_publisher() -> String {
+    "Protokoll och anslag".into()
+}

@@ -325,7 +325,7 @@ fn job(
 }
 
 /// `<organ>/<år>/<datum>-<dokument>.pdf` inside the output folder.
-fn meeting_output<M>(
+pub fn meeting_output<M>(
     organ: &OrganFolder<M>,
     date: NaiveDate,
     document: MeetingDocument,

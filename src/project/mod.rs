@@ -219,11 +219,15 @@ impl<M> Project<M> {
         self.texts.get(path).map(|t| &**t)
     }
 
-    /// The hash of the whole template set (names and texts): one changed
-    /// template can change every document.
+    /// The hash of the document templates (names and texts): one changed
+    /// template can change every document. The site's templates shape no PDF.
     pub fn templates_hash(&self) -> ContentHash {
         let mut hasher = blake3::Hasher::new();
-        for (name, text) in self.templates.files() {
+        let documents = self
+            .templates
+            .files()
+            .filter(|(name, _)| !name.starts_with(crate::render::SITE_DIR));
+        for (name, text) in documents {
             hasher.update(&(name.len() as u64).to_le_bytes());
             hasher.update(name.as_bytes());
             hasher.update(&(text.len() as u64).to_le_bytes());

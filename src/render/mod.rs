@@ -50,7 +50,27 @@ const EMBEDDED: &[(&str, &str)] = &[
         "lib/layout.typ",
         include_str!("../../templates/lib/layout.typ"),
     ),
+    (
+        "site/bas.html",
+        include_str!("../../templates/site/bas.html"),
+    ),
+    (
+        "site/anslagstavla.html",
+        include_str!("../../templates/site/anslagstavla.html"),
+    ),
+    (
+        "site/overklaga.html",
+        include_str!("../../templates/site/overklaga.html"),
+    ),
+    (
+        "site/stil.css",
+        include_str!("../../templates/site/stil.css"),
+    ),
 ];
+
+/// Folder inside `templates/` whose files make the published site
+/// (`protokoll publish`), not documents.
+pub const SITE_DIR: &str = "site/";
 
 /// Folder inside `templates/` whose files are Typst modules, not Tera templates.
 const MODULE_DIR: &str = "lib/";
@@ -165,16 +185,21 @@ impl Templates {
                 path: dir.to_path_buf(),
                 source: e.into(),
             })?;
-            let is_template = entry.path().extension().is_some_and(|e| e == "typ");
-            if !entry.file_type().is_file() || !is_template {
-                continue;
-            }
             let name = entry
                 .path()
                 .strip_prefix(dir)
                 .unwrap_or(entry.path())
                 .to_string_lossy()
                 .replace('\\', "/");
+            let extension = entry.path().extension().and_then(|e| e.to_str());
+            let is_template = match extension {
+                Some("typ") => true,
+                Some("html" | "css") => name.starts_with(SITE_DIR),
+                _ => false,
+            };
+            if !entry.file_type().is_file() || !is_template {
+                continue;
+            }
             let text =
                 std::fs::read_to_string(entry.path()).map_err(|source| RenderError::Read {
                     path: entry.path().to_path_buf(),
@@ -226,7 +251,9 @@ impl Renderer {
         let mut modules = BTreeMap::new();
         let mut texts = BTreeMap::new();
         for (name, text) in &templates.files {
-            if name.starts_with(MODULE_DIR) {
+            if name.starts_with(SITE_DIR) {
+                continue;
+            } else if name.starts_with(MODULE_DIR) {
                 modules.insert(name.clone(), text.clone());
             } else {
                 tera.add_raw_template(name, text)

@@ -18,8 +18,13 @@ const ADJUSTMENT_DAYS: u64 = 14;
 /// Days after justering by which the anslag must be posted.
 const POSTING_DAYS: u64 = 2;
 
+/// Days before a fullmäktige meeting by which its kungörelse must be up
+/// (kommunallagen 5 kap. 53 §).
+const PROCLAMATION_DAYS: u64 = 7;
+
 pub(super) fn check(subject: &Subject, found: &mut Vec<Diagnostic>) {
     named_by_date(subject, found);
+    proclaimed_in_time(subject, found);
     let file = subject.file;
     let meeting = &subject.meeting.meeting;
     let time = &meeting.time;
@@ -165,6 +170,27 @@ pub(super) fn check(subject: &Subject, found: &mut Vec<Diagnostic>) {
 /// A meeting file is `<år>/<datum>.yaml` (FORMAT.md): `datum` is the date
 /// its name starts with, in the year its folder names. A file whose name
 /// does not start with a date is not held to it.
+/// The kungörelse goes up at the latest a week before the meeting.
+fn proclaimed_in_time(subject: &Subject, found: &mut Vec<Diagnostic>) {
+    let meeting = &subject.meeting.meeting;
+    let Some(proclamation) = &meeting.proclamation else {
+        return;
+    };
+    let posted = proclamation.posted.value.0;
+    let held = meeting.date.value.0;
+    let latest = held - Days::new(PROCLAMATION_DAYS);
+    if posted > latest {
+        found.push(
+            Diagnostic::warning(
+                subject.file,
+                span_of(&proclamation.posted),
+                say::proclaimed_late(&day(posted), &day(held), (held - posted).num_days()),
+            )
+            .with_hint(say::proclaimed_late_hint(&latest.to_string())),
+        );
+    }
+}
+
 fn named_by_date(subject: &Subject, found: &mut Vec<Diagnostic>) {
     let date = &subject.meeting.meeting.date;
     let written = date.value.0;
@@ -295,6 +321,34 @@ mod tests {
         assert_eq!(
             only(&run(check, &yaml)),
             (Error, "`tid` börjar och slutar kl. 10:00", 2, 6)
+        );
+    }
+
+    #[test]
+    fn a_kungörelse_less_than_a_week_before_the_meeting_is_a_warning() {
+        assert!(dates("kungörelse:\n  uppsatt: 2021-03-03\n").is_empty());
+        let found = dates("kungörelse:\n  uppsatt: 2021-03-05\n");
+        assert_eq!(
+            only(&found),
+            (
+                Warning,
+                "kungörelsen är uppsatt fredag 2021-03-05, bara 5 dagar före sammanträdet \
+                 onsdag 2021-03-10; den ska vara uppe minst en vecka före",
+                12,
+                12
+            )
+        );
+        assert_eq!(
+            found[0].hints,
+            [
+                "kommunallagen 5 kap. 53 §: kungörelsen sätts upp på anslagstavlan senast en \
+                 vecka före sammanträdet, alltså senast 2021-03-03"
+            ]
+        );
+        let after = dates("kungörelse:\n  uppsatt: 2021-03-10\n");
+        assert_eq!(
+            only(&after).1,
+            "kungörelsen är uppsatt onsdag 2021-03-10, inte före sammanträdet onsdag 2021-03-10"
         );
     }
 

@@ -13,6 +13,7 @@ mod engine;
 mod escaping;
 mod examples;
 mod protocol;
+mod publish;
 mod reproducible;
 mod schema;
 mod signed_protocol;

@@ -1,4 +1,4 @@
-//! `dates.rs`: `tid`, ajourneringar, `justering.datum` and `anslag.uppsatt`.
+//! `dates.rs`: `tid`, ajourneringar, `justering.datum`, `anslag.uppsatt` and `kungörelse.uppsatt`.
 
 use crate::messages::count;
 
@@ -56,6 +56,27 @@ pub fn adjusted_late_hint(latest: &str) -> String {
     format!(
         "kontrollera datumet: justeringen bör vara klar senast {latest}, två veckor efter \
          sammanträdet"
+    )
+}
+
+/// `days` may be zero or negative: the kungörelse went up on or after the day.
+pub fn proclaimed_late(posted: &str, held: &str, days: i64) -> String {
+    if days <= 0 {
+        format!("kungörelsen är uppsatt {posted}, inte före sammanträdet {held}")
+    } else {
+        format!(
+            "kungörelsen är uppsatt {posted}, bara {} före sammanträdet {held}; den ska \
+             vara uppe minst en vecka före",
+            count(days.unsigned_abs() as usize, "dag", "dagar")
+        )
+    }
+}
+
+/// A bare date: the last day the kungörelse may go up.
+pub fn proclaimed_late_hint(latest: &str) -> String {
+    format!(
+        "kommunallagen 5 kap. 53 §: kungörelsen sätts upp på anslagstavlan senast en vecka \
+         före sammanträdet, alltså senast {latest}"
     )
 }
 

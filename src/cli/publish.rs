@@ -1,0 +1,85 @@
+//! `publish`: build what is out of date (web versions included), then write
+//! the site: the anslagstavla of `--today` and its page on how to appeal,
+//! made from the justerade meetings' web editions.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+
+use crate::diagnostic::Diagnostic;
+use crate::document::MeetingDocument;
+use crate::emit::site::{PublishedMeeting, SiteEmitter, SiteInput};
+use crate::messages::report;
+use crate::output::site::{read_document, write_site};
+use crate::plan::{self, Request};
+use crate::redact;
+
+use super::build::{self, Config};
+use super::{OutputArgs, default_paths, fail};
+
+pub(super) fn run(
+    paths: Vec<PathBuf>,
+    site: Option<PathBuf>,
+    today: Option<NaiveDate>,
+    output: OutputArgs,
+) -> Result<ExitCode, Vec<Diagnostic>> {
+    let paths = default_paths(paths);
+    let config = Config::new(Request::Applicable { web: true }, &output, &paths);
+    let site = site.unwrap_or_else(|| config.out.with_file_name("site"));
+    let today = today.unwrap_or_else(|| chrono::Local::now().date_naive());
+    let project = build::load(&paths, &config, BTreeMap::new())?;
+    let emitter = build::new_emitter(&project)?;
+    let site_emitter =
+        SiteEmitter::new(&project.templates).map_err(|e| fail(&site, e.to_string()))?;
+    let round = build::build_round(&project, &emitter, &config, None);
+
+    let mut published = Vec::new();
+    let mut publisher = None;
+    for (folder, file) in project.selected_meetings() {
+        let (Ok(organ), Ok(meeting)) = (&folder.organ, &file.meeting) else {
+            continue;
+        };
+        // Only a justerat protocol is published; a file with errors keeps
+        // whatever the site showed of it before out of this one too.
+        if round.failed_files.contains(&file.path) || meeting.meeting.adjustment.is_none() {
+            continue;
+        }
+        let date = meeting.meeting.date.value.0;
+        let pdf_path = plan::meeting_output(folder, date, MeetingDocument::WebProtocol);
+        let pdf =
+            read_document(&config.out, &pdf_path).map_err(|e| fail(&file.path, e.to_string()))?;
+        let edition = redact::for_web(organ, meeting, &[]);
+        publisher = publisher.or_else(|| edition.organ.principal.clone());
+        published.push(PublishedMeeting {
+            organ_dir: folder.name.clone(),
+            organ: edition.organ,
+            meeting: edition.meeting,
+            pdf_path: pdf_path.to_string_lossy().replace('\\', "/"),
+            pdf,
+        });
+    }
+    let publisher = publisher.unwrap_or_else(report::default_publisher);
+    let input = SiteInput {
+        publisher: &publisher,
+        today,
+        meetings: &published,
+    };
+    let (files, notices) = site_emitter
+        .emit(&input)
+        .map_err(|e| fail(&site, e.to_string()))?;
+    if let Err(error) = write_site(&site, &files) {
+        eprintln!("{}", report::site_not_written(&error.to_string()));
+        return Ok(ExitCode::FAILURE);
+    }
+    eprintln!(
+        "{}",
+        report::published(&site.display().to_string(), notices, published.len())
+    );
+    if round.failed > 0 {
+        eprintln!("{}", report::meetings_left_out(round.failed));
+        return Ok(ExitCode::FAILURE);
+    }
+    Ok(ExitCode::SUCCESS)
+}

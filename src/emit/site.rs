@@ -1,0 +1,246 @@
+//! The published site (`protokoll publish`): HTML pages from the Tera
+//! templates under `templates/site/`, made from web editions only (see
+//! [`crate::redact::for_web`]), so nothing masked can reach a page.
+//!
+//! This stage is pure: it takes the editions and the bytes of their web
+//! PDFs and returns every file of the site by its path inside it; the output
+//! stage writes them.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use crate::calendar::{self, last_appeal_day, take_down_day};
+use crate::model::{NumberedMeeting, Organ, ParagraphSet};
+use crate::render::{SITE_DIR, Templates};
+
+/// One justerat meeting that may be published: its edition for the web and
+/// the web version PDF.
+#[derive(Debug, Clone)]
+pub struct PublishedMeeting {
+    /// The organ folder's name (`socsam`), which the site's paths mirror.
+    pub organ_dir: String,
+    /// The organ as it may be published.
+    pub organ: Organ,
+    /// The meeting as it may be published.
+    pub meeting: NumberedMeeting,
+    /// The web version PDF's path inside the site (`socsam/2021/2021-02-26-protokoll-webb.pdf`).
+    pub pdf_path: String,
+    /// Its bytes.
+    pub pdf: Vec<u8>,
+}
+
+/// What the site is made of.
+#[derive(Debug, Clone)]
+pub struct SiteInput<'a> {
+    /// Who publishes: the principal (kommun, region) of the organs.
+    pub publisher: &'a str,
+    /// The day the anslagstavla shows.
+    pub today: NaiveDate,
+    /// The meetings, in organ and date order.
+    pub meetings: &'a [PublishedMeeting],
+}
+
+/// A site template that would not compile or render.
+#[derive(Debug, thiserror::Error)]
+#[error(
+    "{}",
+    crate::messages::making::template_not_filled(template, None, message)
+)]
+pub struct SiteError {
+    /// The template.
+    pub template: String,
+    /// Tera's message.
+    pub message: String,
+}
+
+/// The site's pages from its templates.
+pub struct SiteEmitter {
+    tera: Tera,
+    stylesheet: String,
+}
+
+/// `site` in every page's context.
+#[derive(Debug, Serialize)]
+struct SiteContext<'a> {
+    publisher: &'a str,
+    today: String,
+    today_long: String,
+}
+
+/// One notice on the anslagstavla.
+#[derive(Debug, Serialize)]
+struct NoticeContext {
+    organ: String,
+    held: String,
+    held_long: String,
+    paragraphs: String,
+    posted: String,
+    posted_long: String,
+    last_appeal_day: String,
+    last_appeal_day_long: String,
+    take_down: String,
+    take_down_long: String,
+    storage_place: Option<String>,
+    pdf: String,
+    pdf_size: String,
+}
+
+/// A förvaltningsrätt and the organs whose decisions it hears.
+#[derive(Debug, Serialize)]
+struct CourtContext {
+    name: String,
+    address: Option<String>,
+    email: Option<String>,
+    organs: String,
+}
+
+impl SiteEmitter {
+    /// Compiles the site's templates; fails on a syntax error.
+    pub fn new(templates: &Templates) -> Result<Self, SiteError> {
+        let mut tera = Tera::new();
+        tera.autoescape_on([".html"]);
+        let mut stylesheet = String::new();
+        let mut pages = Vec::new();
+        for (name, text) in templates.files() {
+            if !name.starts_with(SITE_DIR) {
+                continue;
+            }
+            if name.ends_with(".css") {
+                stylesheet = text.to_owned();
+            } else {
+                pages.push((name, text));
+            }
+        }
+        // All at once: a page extends a frame that sorts after it.
+        tera.add_raw_templates(pages).map_err(|e| SiteError {
+            template: SITE_DIR.trim_end_matches('/').to_owned(),
+            message: e.to_string(),
+        })?;
+        Ok(SiteEmitter { tera, stylesheet })
+    }
+
+    /// Every file of the site by its path inside it, and how many notices
+    /// the anslagstavla shows.
+    pub fn emit(&self, input: &SiteInput) -> Result<(BTreeMap<String, Vec<u8>>, usize), SiteError> {
+        let site = SiteContext {
+            publisher: input.publisher,
+            today: input.today.to_string(),
+            today_long: calendar::long_date(input.today),
+        };
+        let mut files = BTreeMap::new();
+        files.insert("stil.css".to_owned(), self.stylesheet.clone().into_bytes());
+
+        let notices: Vec<NoticeContext> = input
+            .meetings
+            .iter()
+            .filter_map(|m| notice(m, input.today))
+            .collect();
+        let shown = notices.len();
+        let mut context = page(&site, "Anslagstavla", "../");
+        context.insert("notices", &notices);
+        files.insert(
+            "anslagstavla/index.html".to_owned(),
+            self.render("site/anslagstavla.html", &context)?,
+        );
+
+        let mut context = page(&site, "Så överklagar du ett beslut", "../");
+        context.insert("courts", &courts(input.meetings));
+        files.insert(
+            "anslagstavla/overklaga.html".to_owned(),
+            self.render("site/overklaga.html", &context)?,
+        );
+
+        for meeting in input.meetings {
+            files.insert(meeting.pdf_path.clone(), meeting.pdf.clone());
+        }
+        Ok((files, shown))
+    }
+
+    fn render(&self, template: &str, context: &Context) -> Result<Vec<u8>, SiteError> {
+        self.tera
+            .render(template, context)
+            .map(String::into_bytes)
+            .map_err(|e| SiteError {
+                template: template.to_owned(),
+                message: e.to_string(),
+            })
+    }
+}
+
+fn page(site: &SiteContext, title: &str, root: &str) -> Context {
+    let mut context = Context::new();
+    context.insert("site", site);
+    context.insert("page_title", title);
+    context.insert("root", root);
+    context
+}
+
+/// The meeting's notice when it is up on `today`: posted on or before it,
+/// taken down after it.
+fn notice(published: &PublishedMeeting, today: NaiveDate) -> Option<NoticeContext> {
+    let meeting = &published.meeting;
+    let posted = meeting.meeting.posting.as_ref()?.posted.value.0;
+    let take_down = take_down_day(posted);
+    if !(posted <= today && today < take_down) {
+        return None;
+    }
+    let held = meeting.meeting.date.value.0;
+    let last_day = last_appeal_day(posted);
+    let numbers = ParagraphSet::of_ranges(vec![(meeting.first.0, meeting.last().0)]);
+    Some(NoticeContext {
+        organ: published.organ.name.clone(),
+        held: held.to_string(),
+        held_long: lower_first(&calendar::long_date(held)),
+        paragraphs: numbers.label(published.organ.paragraph_prefix.as_deref()),
+        posted: posted.to_string(),
+        posted_long: calendar::long_date(posted),
+        last_appeal_day: last_day.to_string(),
+        last_appeal_day_long: calendar::long_date(last_day),
+        take_down: take_down.to_string(),
+        take_down_long: calendar::long_date(take_down),
+        storage_place: published.organ.storage_place.clone(),
+        pdf: published.pdf_path.clone(),
+        pdf_size: crate::messages::report::file_size(published.pdf.len()),
+    })
+}
+
+/// "onsdag den 27 september 2017", for the middle of a sentence.
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_lowercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// Each court named in an organ file once, with the organs it serves.
+fn courts(meetings: &[PublishedMeeting]) -> Vec<CourtContext> {
+    let mut by_court: BTreeMap<(String, Option<String>, Option<String>), Vec<String>> =
+        BTreeMap::new();
+    for m in meetings {
+        if let Some(court) = &m.organ.court {
+            let organs = by_court
+                .entry((
+                    court.name.clone(),
+                    court.address.clone(),
+                    court.email.clone(),
+                ))
+                .or_default();
+            if !organs.contains(&m.organ.name) {
+                organs.push(m.organ.name.clone());
+            }
+        }
+    }
+    by_court
+        .into_iter()
+        .map(|((name, address, email), organs)| CourtContext {
+            name,
+            address,
+            email,
+            organs: crate::messages::and_list(&organs),
+        })
+        .collect()
+}

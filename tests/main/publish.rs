@@ -1,0 +1,175 @@
+//! `protokoll publish`: the anslagstavla of a given day, read back from the
+//! site's files: which notices it shows, that its links resolve, that it is
+//! made from the web edition, and that the same input gives the same bytes.
+
+use std::path::Path;
+
+use crate::support;
+
+/// The examples in `root/meetings`, with a förvaltningsrätt for
+/// Socialnämnden and a `maskera` on its meeting that hits the organ's
+/// förvaringsplats, which the anslagstavla prints.
+fn examples_in(root: &Path) {
+    support::copy_dir(
+        &support::manifest_dir().join("meetings"),
+        &root.join("meetings"),
+    );
+    let organ = root.join("meetings/socialnamnden/organ.yaml");
+    let text = support::read(&organ)
+        + "förvaltningsrätt:\n  namn: Förvaltningsrätten i Växjö\n  adress: Box 42, 351 03 Växjö\n";
+    support::write(&organ, &text);
+    let meeting = root.join("meetings/socialnamnden/2017/2017-09-27.yaml");
+    let text =
+        support::read(&meeting).replacen("\ndatum:", "\nmaskera: [Socialförvaltningen]\ndatum:", 1);
+    support::write(&meeting, &text);
+}
+
+fn publish(root: &Path, today: &str) -> std::process::Output {
+    support::run(["publish", "--idag", today], Some(root))
+}
+
+fn board(root: &Path) -> String {
+    support::read(&root.join("site/anslagstavla/index.html"))
+}
+
+/// Every `href` of a page of the site, resolved against the page's folder.
+fn local_links(page: &Path) -> Vec<std::path::PathBuf> {
+    let html = support::read(page);
+    let dir = page.parent().expect("a page is in a folder");
+    html.split("href=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .filter(|href| !href.starts_with('#') && !href.contains(':'))
+        .map(|href| dir.join(href))
+        .collect()
+}
+
+#[test]
+fn the_anslagstavla_shows_the_notices_up_on_the_day() {
+    let root = tempfile::tempdir().expect("temp dir");
+    examples_in(root.path());
+
+    // Socialnämnden's anslag went up on 2017-10-02; the last day to appeal
+    // is 2017-10-23, and it comes down on the 24th.
+    let output = publish(root.path(), "2017-10-05");
+    assert!(output.status.success(), "{}", support::describe(&output));
+    let html = board(root.path());
+    assert!(html.contains("<html lang=\"sv\">"));
+    assert!(
+        html.contains("Socialnämnden – sammanträdet onsdag den 27 september 2017"),
+        "{html}"
+    );
+    assert!(html.contains("Sn § 63"));
+    assert!(html.contains("<time datetime=\"2017-10-02\">Måndag den 2 oktober 2017</time>"));
+    assert!(html.contains("<time datetime=\"2017-10-23\">Måndag den 23 oktober 2017</time>"));
+    assert!(html.contains("<time datetime=\"2017-10-24\">"));
+    assert!(!html.contains("Regionala utvecklingsnämnden"), "{html}");
+    assert_eq!(html.matches("<article").count(), 1);
+    // Made from the web edition: the meeting's `maskera` applies.
+    assert!(html.contains("[maskerat], Ljungby kommun"), "{html}");
+    assert!(!html.contains("Socialförvaltningen"));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("1 anslag på anslagstavlan, 3 justerade protokoll"),
+        "{stderr}"
+    );
+
+    // Every link of the two pages leads to a file of the site, and the PDF
+    // linked is the web version the build made.
+    let site = root.path().join("site");
+    for page in ["anslagstavla/index.html", "anslagstavla/overklaga.html"] {
+        let links = local_links(&site.join(page));
+        assert!(!links.is_empty());
+        for link in links {
+            assert!(link.is_file(), "{page} links to {}", link.display());
+        }
+    }
+    let published = std::fs::read(site.join("socialnamnden/2017/2017-09-27-protokoll-webb.pdf"))
+        .expect("the web version is published");
+    let built = std::fs::read(
+        root.path()
+            .join("output/socialnamnden/2017/2017-09-27-protokoll-webb.pdf"),
+    )
+    .expect("built");
+    assert_eq!(published, built);
+    assert!(
+        !site
+            .join("socialnamnden/2017/2017-09-27-protokoll.pdf")
+            .exists()
+    );
+
+    let appeal = support::read(&site.join("anslagstavla/overklaga.html"));
+    assert!(appeal.contains("<strong>Förvaltningsrätten i Växjö</strong>, Box 42, 351 03 Växjö"));
+    assert!(appeal.contains("för beslut av Socialnämnden"));
+
+    // The last day to appeal it is still up; the next day it is down.
+    assert!(publish(root.path(), "2017-10-23").status.success());
+    assert!(board(root.path()).contains("Sn § 63"));
+    assert!(publish(root.path(), "2017-10-24").status.success());
+    let html = board(root.path());
+    assert!(html.contains("Inga protokoll är anslagna i dag."), "{html}");
+    assert!(!html.contains("<article"));
+
+    // Regionala utvecklingsnämnden posted on 2020-02-18.
+    assert!(publish(root.path(), "2020-02-18").status.success());
+    let html = board(root.path());
+    assert!(html.contains("Regionala utvecklingsnämnden"), "{html}");
+    assert!(!html.contains("Socialnämnden –"));
+}
+
+#[test]
+fn the_same_input_and_day_give_the_same_site_and_no_leftovers() {
+    let root = tempfile::tempdir().expect("temp dir");
+    examples_in(root.path());
+    assert!(publish(root.path(), "2017-10-05").status.success());
+    let site = root.path().join("site");
+    let first: Vec<(std::path::PathBuf, Vec<u8>)> = support::files_below(&site)
+        .into_iter()
+        .map(|f| (f.clone(), std::fs::read(&f).expect("read")))
+        .collect();
+    let output = publish(root.path(), "2017-10-05");
+    assert!(output.status.success(), "{}", support::describe(&output));
+    let second: Vec<(std::path::PathBuf, Vec<u8>)> = support::files_below(&site)
+        .into_iter()
+        .map(|f| (f.clone(), std::fs::read(&f).expect("read")))
+        .collect();
+    assert_eq!(first, second);
+    // The swap leaves no temporary or old folder beside the site.
+    let beside: Vec<String> = std::fs::read_dir(root.path())
+        .expect("read root")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with('.'))
+        .collect();
+    assert!(beside.is_empty(), "{beside:?}");
+}
+
+#[test]
+fn a_meeting_with_errors_is_left_out_and_the_rest_published() {
+    let root = tempfile::tempdir().expect("temp dir");
+    examples_in(root.path());
+    let broken = root
+        .path()
+        .join("meetings/regionala-utvecklingsnamnden/2020/2020-02-13.yaml");
+    let text = support::read(&broken).replacen("tid: \"09:00–11:30\"", "tid: \"11:30–09:00\"", 1);
+    support::write(&broken, &text);
+    let output = publish(root.path(), "2020-02-18");
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "{}",
+        support::describe(&output)
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("1 mötesfil med fel publicerades inte"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("2 justerade protokoll"), "{stderr}");
+    assert!(board(root.path()).contains("Inga protokoll är anslagna i dag."));
+    let site = root.path().join("site");
+    assert!(
+        site.join("socsam/2021/2021-02-26-protokoll-webb.pdf")
+            .is_file()
+    );
+    assert!(!site.join("regionala-utvecklingsnamnden").exists());
+}
