@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 
 use crate::diagnostic::Diagnostic;
 use crate::document::MeetingDocument;
-use crate::emit::site::{PublishedMeeting, SiteEmitter, SiteInput};
+use crate::emit::site::{ProclaimedMeeting, PublishedMeeting, SiteEmitter, SiteInput};
 use crate::messages::report;
 use crate::output::site::{read_document, write_site};
 use crate::plan::{self, Request};
@@ -36,14 +36,26 @@ pub(super) fn run(
     let round = build::build_round(&project, &emitter, &config, None);
 
     let mut published = Vec::new();
+    let mut proclaimed = Vec::new();
     let mut publisher = None;
     for (folder, file) in project.selected_meetings() {
         let (Ok(organ), Ok(meeting)) = (&folder.organ, &file.meeting) else {
             continue;
         };
-        // Only a justerat protocol is published; a file with errors keeps
-        // whatever the site showed of it before out of this one too.
-        if round.failed_files.contains(&file.path) || meeting.meeting.adjustment.is_none() {
+        // A file with errors keeps whatever the site showed of it before
+        // out of this one too.
+        if round.failed_files.contains(&file.path) {
+            continue;
+        }
+        if meeting.meeting.proclamation.is_some() {
+            let edition = redact::for_web(organ, meeting, &[]);
+            proclaimed.push(ProclaimedMeeting {
+                organ: edition.organ,
+                meeting: edition.meeting,
+            });
+        }
+        // Only a justerat protocol is published.
+        if meeting.meeting.adjustment.is_none() {
             continue;
         }
         let date = meeting.meeting.date.value.0;
@@ -65,6 +77,7 @@ pub(super) fn run(
         publisher: &publisher,
         today,
         meetings: &published,
+        proclaimed: &proclaimed,
     };
     let (files, notices) = site_emitter
         .emit(&input)

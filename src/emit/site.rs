@@ -41,6 +41,17 @@ pub struct SiteInput<'a> {
     pub today: NaiveDate,
     /// The meetings, in organ and date order.
     pub meetings: &'a [PublishedMeeting],
+    /// Meetings with a kungörelse, as they may be published (held or not).
+    pub proclaimed: &'a [ProclaimedMeeting],
+}
+
+/// A meeting whose kungörelse may be on the anslagstavla.
+#[derive(Debug, Clone)]
+pub struct ProclaimedMeeting {
+    /// The organ as it may be published.
+    pub organ: Organ,
+    /// The meeting as it may be published.
+    pub meeting: NumberedMeeting,
 }
 
 /// A site template that would not compile or render.
@@ -73,6 +84,7 @@ struct SiteContext<'a> {
 /// One notice on the anslagstavla.
 #[derive(Debug, Serialize)]
 struct NoticeContext {
+    id: String,
     organ: String,
     held: String,
     held_long: String,
@@ -88,6 +100,19 @@ struct NoticeContext {
     pdf_size: String,
 }
 
+/// One kungörelse on the anslagstavla.
+#[derive(Debug, Serialize)]
+struct ProclamationContext {
+    organ: String,
+    held: String,
+    held_long: String,
+    time: String,
+    place: String,
+    posted: String,
+    posted_long: String,
+    items: Vec<String>,
+}
+
 /// A förvaltningsrätt and the organs whose decisions it hears.
 #[derive(Debug, Serialize)]
 struct CourtContext {
@@ -101,7 +126,7 @@ impl SiteEmitter {
     /// Compiles the site's templates; fails on a syntax error.
     pub fn new(templates: &Templates) -> Result<Self, SiteError> {
         let mut tera = Tera::new();
-        tera.autoescape_on([".html"]);
+        tera.autoescape_on([".html", ".xml"]);
         let mut stylesheet = String::new();
         let mut pages = Vec::new();
         for (name, text) in templates.files() {
@@ -139,11 +164,28 @@ impl SiteEmitter {
             .filter_map(|m| notice(m, input.today))
             .collect();
         let shown = notices.len();
+        let proclamations: Vec<ProclamationContext> = input
+            .proclaimed
+            .iter()
+            .filter_map(|m| proclamation(m, input.today))
+            .collect();
         let mut context = page(&site, "Anslagstavla", "../");
         context.insert("notices", &notices);
+        context.insert("proclamations", &proclamations);
         files.insert(
             "anslagstavla/index.html".to_owned(),
             self.render("site/anslagstavla.html", &context)?,
+        );
+        // The feed changes when a notice goes up, not every day.
+        let updated = notices
+            .iter()
+            .map(|n| n.posted.as_str())
+            .max()
+            .unwrap_or("1970-01-01");
+        context.insert("updated", updated);
+        files.insert(
+            "anslagstavla/atom.xml".to_owned(),
+            self.render("site/atom.xml", &context)?,
         );
 
         let mut context = page(&site, "Så överklagar du ett beslut", "../");
@@ -191,6 +233,7 @@ fn notice(published: &PublishedMeeting, today: NaiveDate) -> Option<NoticeContex
     let last_day = last_appeal_day(posted);
     let numbers = ParagraphSet::of_ranges(vec![(meeting.first.0, meeting.last().0)]);
     Some(NoticeContext {
+        id: format!("{}:{held}", published.organ_dir),
         organ: published.organ.name.clone(),
         held: held.to_string(),
         held_long: lower_first(&calendar::long_date(held)),
@@ -204,6 +247,31 @@ fn notice(published: &PublishedMeeting, today: NaiveDate) -> Option<NoticeContex
         storage_place: published.organ.storage_place.clone(),
         pdf: published.pdf_path.clone(),
         pdf_size: crate::messages::report::file_size(published.pdf.len()),
+    })
+}
+
+/// The meeting's kungörelse when it is up on `today`: put up on or before
+/// it, and the meeting not yet past.
+fn proclamation(proclaimed: &ProclaimedMeeting, today: NaiveDate) -> Option<ProclamationContext> {
+    let meeting = &proclaimed.meeting.meeting;
+    let posted = meeting.proclamation.as_ref()?.posted.value.0;
+    let held = meeting.date.value.0;
+    if !(posted <= today && today <= held) {
+        return None;
+    }
+    Some(ProclamationContext {
+        organ: proclaimed.organ.name.clone(),
+        held: held.to_string(),
+        held_long: lower_first(&calendar::long_date(held)),
+        time: meeting.time.value.display(),
+        place: meeting.place.clone(),
+        posted: posted.to_string(),
+        posted_long: calendar::long_date(posted),
+        items: meeting
+            .paragraphs
+            .iter()
+            .map(|p| p.title.value.clone())
+            .collect(),
     })
 }
 

@@ -63,6 +63,10 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../templates/site/overklaga.html"),
     ),
     (
+        "site/atom.xml",
+        include_str!("../../templates/site/atom.xml"),
+    ),
+    (
         "site/stil.css",
         include_str!("../../templates/site/stil.css"),
     ),
@@ -194,7 +198,7 @@ impl Templates {
             let extension = entry.path().extension().and_then(|e| e.to_str());
             let is_template = match extension {
                 Some("typ") => true,
-                Some("html" | "css") => name.starts_with(SITE_DIR),
+                Some("html" | "xml" | "css") => name.starts_with(SITE_DIR),
                 _ => false,
             };
             if !entry.file_type().is_file() || !is_template {

@@ -173,3 +173,54 @@ fn a_meeting_with_errors_is_left_out_and_the_rest_published() {
     );
     assert!(!site.join("regionala-utvecklingsnamnden").exists());
 }
+
+#[test]
+fn a_kungörelse_is_up_from_its_day_until_the_meeting_and_the_feed_has_the_notices() {
+    let root = tempfile::tempdir().expect("temp dir");
+    examples_in(root.path());
+    // A meeting not yet held: only its kungörelse and kallelse exist.
+    support::write(
+        &root.path().join("meetings/socsam/2021/2021-03-26.yaml"),
+        "datum: 2021-03-26\ntid: \"09:00–12:00\"\nplats: Regionens hus, Östersund\n\
+         ordförande: Lise Hjemgaard Svensson\nsekreterare: Elin Ring\n\
+         kungörelse:\n  uppsatt: 2021-03-15\n\
+         paragrafer:\n  - rubrik: Val av justerare\n  - rubrik: Budget för 2022 & <framåt>\n",
+    );
+    let output = publish(root.path(), "2021-03-20");
+    assert!(output.status.success(), "{}", support::describe(&output));
+    let html = board(root.path());
+    assert!(
+        html.contains("Sociala samrådsgruppen sammanträder fredag den 26 mars 2021"),
+        "{html}"
+    );
+    assert!(html.contains("<dd>Regionens hus, Östersund</dd>"));
+    assert!(
+        html.contains("<li>Budget för 2022 &amp; &lt;framåt&gt;</li>"),
+        "{html}"
+    );
+    for (day, shown) in [
+        ("2021-03-14", false),
+        ("2021-03-26", true),
+        ("2021-03-27", false),
+    ] {
+        assert!(publish(root.path(), day).status.success());
+        let html = board(root.path());
+        assert_eq!(
+            html.contains("sammanträder fredag den 26 mars 2021"),
+            shown,
+            "{day}: {html}"
+        );
+    }
+
+    assert!(publish(root.path(), "2017-10-05").status.success());
+    let feed = support::read(&root.path().join("site/anslagstavla/atom.xml"));
+    assert!(
+        feed.starts_with("<?xml version=\"1.0\" encoding=\"utf-8\"?>"),
+        "{feed}"
+    );
+    assert_eq!(feed.matches("<entry>").count(), 1, "{feed}");
+    assert!(feed.contains("<id>urn:protokoll:anslag:socialnamnden:2017-09-27</id>"));
+    assert!(feed.contains("<updated>2017-10-02T00:00:00Z</updated>"));
+    assert!(feed.contains("href=\"../socialnamnden/2017/2017-09-27-protokoll-webb.pdf\""));
+    assert!(board(root.path()).contains("href=\"atom.xml\""));
+}
