@@ -13,6 +13,7 @@ use serde::Serialize;
 use tera::{Context, Tera};
 
 use crate::calendar::{self, last_appeal_day, take_down_day};
+use crate::document::MeetingDocument;
 use crate::model::{NumberedMeeting, Organ, ParagraphSet};
 use crate::render::{SITE_DIR, Templates};
 
@@ -198,6 +199,11 @@ impl SiteEmitter {
         for meeting in input.meetings {
             files.insert(meeting.pdf_path.clone(), meeting.pdf.clone());
         }
+        let rows: Vec<ManifestRow> = input.meetings.iter().map(manifest_row).collect();
+        files.insert("manifest.json".to_owned(), manifest_json(&rows));
+        files.insert("manifest.csv".to_owned(), manifest_csv(&rows));
+        // Last: it covers every other file.
+        files.insert("SHA256SUMS".to_owned(), sha256sums(&files));
         Ok((files, shown))
     }
 
@@ -311,4 +317,89 @@ fn courts(meetings: &[PublishedMeeting]) -> Vec<CourtContext> {
             organs: crate::messages::and_list(&organs),
         })
         .collect()
+}
+
+/// One published document, as `manifest.json` and `manifest.csv` list it.
+#[derive(Debug, Serialize)]
+struct ManifestRow {
+    organ: String,
+    datum: String,
+    dokumenttyp: &'static str,
+    paragrafer: String,
+    rubrik: String,
+    diarienummer: String,
+    path: String,
+    size: usize,
+    sha256: String,
+    justerad: Option<String>,
+    anslag_uppsatt: Option<String>,
+    anslag_nedtaget: Option<String>,
+}
+
+fn manifest_row(published: &PublishedMeeting) -> ManifestRow {
+    let meeting = &published.meeting;
+    let held = meeting.meeting.date.value.0;
+    let numbers = ParagraphSet::of_ranges(vec![(meeting.first.0, meeting.last().0)]);
+    let mut case_numbers: Vec<&str> = Vec::new();
+    for dnr in meeting
+        .meeting
+        .paragraphs
+        .iter()
+        .filter_map(|p| p.case_number.as_deref())
+    {
+        if !case_numbers.contains(&dnr) {
+            case_numbers.push(dnr);
+        }
+    }
+    let posted = meeting.meeting.posting.as_ref().map(|p| p.posted.value.0);
+    ManifestRow {
+        organ: published.organ.name.clone(),
+        datum: held.to_string(),
+        dokumenttyp: "protokoll (webbversion)",
+        paragrafer: numbers.label(published.organ.paragraph_prefix.as_deref()),
+        rubrik: MeetingDocument::WebProtocol.title(&published.organ.name, held),
+        diarienummer: case_numbers.join("; "),
+        path: published.pdf_path.clone(),
+        size: published.pdf.len(),
+        sha256: sha256_hex(&published.pdf),
+        justerad: meeting
+            .meeting
+            .adjustment
+            .as_ref()
+            .map(|a| a.date.value.0.to_string()),
+        anslag_uppsatt: posted.map(|d| d.to_string()),
+        anslag_nedtaget: posted.map(|d| take_down_day(d).to_string()),
+    }
+}
+
+fn manifest_json(rows: &[ManifestRow]) -> Vec<u8> {
+    let mut json = serde_json::to_vec_pretty(rows).unwrap_or_default();
+    json.push(b'\n');
+    json
+}
+
+fn manifest_csv(rows: &[ManifestRow]) -> Vec<u8> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    for row in rows {
+        // Writing to memory fails only on a serialisation bug.
+        let _ = writer.serialize(row);
+    }
+    writer.into_inner().unwrap_or_default()
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// `sha256sum -c` input: each file's hash, two spaces, its path.
+fn sha256sums(files: &BTreeMap<String, Vec<u8>>) -> Vec<u8> {
+    files
+        .iter()
+        .map(|(path, bytes)| format!("{}  {path}\n", sha256_hex(bytes)))
+        .collect::<String>()
+        .into_bytes()
 }

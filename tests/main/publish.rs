@@ -98,6 +98,40 @@ fn the_anslagstavla_shows_the_notices_up_on_the_day() {
             .exists()
     );
 
+    // Every file of the site is in SHA256SUMS, and each sum holds.
+    let check = std::process::Command::new("sha256sum")
+        .args(["--check", "--strict", "SHA256SUMS"])
+        .current_dir(&site)
+        .output()
+        .expect("run sha256sum");
+    assert!(check.status.success(), "{}", support::describe(&check));
+    let sums = support::read(&site.join("SHA256SUMS"));
+    assert_eq!(sums.lines().count(), support::files_below(&site).len() - 1);
+    let manifest: serde_json::Value =
+        serde_json::from_str(&support::read(&site.join("manifest.json"))).expect("JSON");
+    let rows = manifest.as_array().expect("a list of documents");
+    assert_eq!(rows.len(), 3);
+    let sn = rows
+        .iter()
+        .find(|r| r["organ"] == "Socialnämnden")
+        .expect("Socialnämnden's protocol");
+    assert_eq!(sn["paragrafer"], "Sn § 63");
+    assert_eq!(sn["size"].as_u64(), Some(published.len() as u64));
+    assert_eq!(sn["justerad"], "2017-10-01");
+    assert_eq!(sn["anslag_uppsatt"], "2017-10-02");
+    assert_eq!(sn["anslag_nedtaget"], "2017-10-24");
+    assert!(sums.contains(&format!(
+        "{}  {}",
+        sn["sha256"].as_str().expect("hex"),
+        sn["path"].as_str().expect("path")
+    )));
+    let csv = support::read(&site.join("manifest.csv"));
+    assert!(csv.starts_with(
+        "organ,datum,dokumenttyp,paragrafer,rubrik,diarienummer,path,size,sha256,justerad,\
+         anslag_uppsatt,anslag_nedtaget\n"
+    ));
+    assert_eq!(csv.lines().count(), 4);
+
     let appeal = support::read(&site.join("anslagstavla/overklaga.html"));
     assert!(appeal.contains("<strong>Förvaltningsrätten i Växjö</strong>, Box 42, 351 03 Växjö"));
     assert!(appeal.contains("för beslut av Socialnämnden"));
