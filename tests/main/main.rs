@@ -6,6 +6,7 @@
 
 mod appendix;
 mod bad_input;
+mod browser;
 mod check;
 mod cli;
 mod documents;
