@@ -154,7 +154,7 @@ impl SiteEmitter {
         let site = SiteContext {
             publisher: input.publisher,
             today: input.today.to_string(),
-            today_long: calendar::long_date(input.today),
+            today_long: lower_first(&calendar::long_date(input.today)),
         };
         let mut files = BTreeMap::new();
         files.insert("stil.css".to_owned(), self.stylesheet.clone().into_bytes());
