@@ -14,7 +14,7 @@ use tera::{Context, Tera};
 
 use crate::calendar::{self, last_appeal_day, take_down_day};
 use crate::document::MeetingDocument;
-use crate::model::{NumberedMeeting, Organ, ParagraphSet};
+use crate::model::{Confidentiality, NumberedMeeting, Organ, ParagraphSet};
 use crate::render::{SITE_DIR, Templates};
 
 /// One justerat meeting that may be published: its edition for the web and
@@ -196,6 +196,7 @@ impl SiteEmitter {
             self.render("site/overklaga.html", &context)?,
         );
 
+        self.archive(input, &site, &mut files)?;
         for meeting in input.meetings {
             files.insert(meeting.pdf_path.clone(), meeting.pdf.clone());
         }
@@ -205,6 +206,100 @@ impl SiteEmitter {
         // Last: it covers every other file.
         files.insert("SHA256SUMS".to_owned(), sha256sums(&files));
         Ok((files, shown))
+    }
+
+    /// `arkiv/`: the index, a page per meeting, and `arenden/`: a page per
+    /// diarienummer with every § that handled it, in date order.
+    fn archive(
+        &self,
+        input: &SiteInput,
+        site: &SiteContext,
+        files: &mut BTreeMap<String, Vec<u8>>,
+    ) -> Result<(), SiteError> {
+        let mut organs: Vec<OrganIndex> = Vec::new();
+        let mut cases: BTreeMap<String, Vec<(NaiveDate, u32, CaseStep)>> = BTreeMap::new();
+        for published in input.meetings {
+            let meeting = meeting_page(published);
+            let mut context = page(site, &meeting.title, "../../../");
+            context.insert("meeting", &meeting);
+            files.insert(
+                meeting.path.clone(),
+                self.render("site/mote.html", &context)?,
+            );
+            for item in &meeting.items {
+                if let Some(number) = &item.case_number {
+                    let held = published.meeting.meeting.date.value.0;
+                    cases.entry(number.clone()).or_default().push((
+                        held,
+                        item.number,
+                        CaseStep {
+                            organ: meeting.organ.clone(),
+                            held: held.to_string(),
+                            label: item.label.clone(),
+                            title: item.title.clone(),
+                            number: item.number,
+                            page: meeting.path.clone(),
+                        },
+                    ));
+                }
+            }
+            let organ = match organs.iter_mut().find(|o| o.name == meeting.organ) {
+                Some(organ) => organ,
+                None => {
+                    organs.push(OrganIndex {
+                        name: meeting.organ.clone(),
+                        years: Vec::new(),
+                    });
+                    organs.last_mut().expect("just pushed")
+                }
+            };
+            let year = published
+                .meeting
+                .meeting
+                .date
+                .value
+                .0
+                .format("%Y")
+                .to_string();
+            if organ.years.last().is_none_or(|y| y.year != year) {
+                organ.years.push(YearIndex {
+                    year: year.clone(),
+                    meetings: Vec::new(),
+                });
+            }
+            let entry = MeetingLink {
+                page: meeting.path.trim_start_matches("arkiv/").to_owned(),
+                held_long: meeting.held_long_capital.clone(),
+                paragraphs: meeting.paragraphs.clone(),
+            };
+            organ
+                .years
+                .last_mut()
+                .expect("just pushed")
+                .meetings
+                .push(entry);
+        }
+        let mut context = page(site, "Protokollarkiv", "../");
+        context.insert("organs", &organs);
+        files.insert(
+            "arkiv/index.html".to_owned(),
+            self.render("site/arkiv.html", &context)?,
+        );
+        for (number, mut steps) in cases {
+            // Date order follows the matter from beredning to beslut.
+            steps.sort_by_key(|(held, n, _)| (*held, *n));
+            let case = CaseContext {
+                number: number.clone(),
+                steps: steps.into_iter().map(|(_, _, step)| step).collect(),
+            };
+            let mut context = page(site, &format!("Ärende {number}"), "../");
+            context.insert("case", &case);
+            files.insert(
+                format!("arenden/{}.html", case_slug(&number)),
+                self.render("site/arende.html", &context)?,
+            );
+        }
+        Ok(())
     }
 
     fn render(&self, template: &str, context: &Context) -> Result<Vec<u8>, SiteError> {
@@ -402,4 +497,136 @@ fn sha256sums(files: &BTreeMap<String, Vec<u8>>) -> Vec<u8> {
         .map(|(path, bytes)| format!("{}  {path}\n", sha256_hex(bytes)))
         .collect::<String>()
         .into_bytes()
+}
+
+#[derive(Debug, Serialize)]
+struct OrganIndex {
+    name: String,
+    years: Vec<YearIndex>,
+}
+
+#[derive(Debug, Serialize)]
+struct YearIndex {
+    year: String,
+    meetings: Vec<MeetingLink>,
+}
+
+#[derive(Debug, Serialize)]
+struct MeetingLink {
+    page: String,
+    held_long: String,
+    paragraphs: String,
+}
+
+/// One meeting's page of the archive.
+#[derive(Debug, Serialize)]
+struct MeetingPage {
+    path: String,
+    title: String,
+    organ: String,
+    held_long: String,
+    held_long_capital: String,
+    time: String,
+    place: String,
+    paragraphs: String,
+    pdf: String,
+    pdf_size: String,
+    items: Vec<ItemContext>,
+}
+
+/// One § on a meeting's page.
+#[derive(Debug, Serialize)]
+struct ItemContext {
+    number: u32,
+    label: String,
+    title: String,
+    case_number: Option<String>,
+    case_slug: Option<String>,
+    confidential: bool,
+    ground: Option<String>,
+    /// Each decision as HTML, from its Markdown.
+    decisions: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct CaseContext {
+    number: String,
+    steps: Vec<CaseStep>,
+}
+
+#[derive(Debug, Serialize)]
+struct CaseStep {
+    organ: String,
+    held: String,
+    label: String,
+    title: String,
+    number: u32,
+    page: String,
+}
+
+fn meeting_page(published: &PublishedMeeting) -> MeetingPage {
+    let numbered = &published.meeting;
+    let meeting = &numbered.meeting;
+    let held = meeting.date.value.0;
+    let prefix = published.organ.paragraph_prefix.as_deref();
+    let numbers = ParagraphSet::of_ranges(vec![(numbered.first.0, numbered.last().0)]);
+    let items = numbered
+        .paragraphs()
+        .map(|(number, p)| ItemContext {
+            number: number.0,
+            label: ParagraphSet::of_numbers(&[number.0]).label(prefix),
+            title: p.title.value.clone(),
+            case_number: p.case_number.clone(),
+            case_slug: p.case_number.as_deref().map(case_slug),
+            confidential: p.confidentiality != Confidentiality::Public,
+            ground: match &p.confidentiality {
+                Confidentiality::Ground(ground) => Some(ground.clone()),
+                _ => None,
+            },
+            decisions: p.decisions.iter().map(|d| markdown_html(d)).collect(),
+        })
+        .collect();
+    MeetingPage {
+        path: format!(
+            "arkiv/{}/{}/{held}.html",
+            published.organ_dir,
+            held.format("%Y")
+        ),
+        title: format!("{} {held}", published.organ.name),
+        organ: published.organ.name.clone(),
+        held_long: lower_first(&calendar::long_date(held)),
+        held_long_capital: calendar::long_date(held),
+        time: meeting.time.value.display(),
+        place: meeting.place.clone(),
+        paragraphs: numbers.label(prefix),
+        pdf: published.pdf_path.clone(),
+        pdf_size: crate::messages::report::file_size(published.pdf.len()),
+        items,
+    }
+}
+
+/// A diarienummer as a file name: `RUN/574/2019` → `run-574-2019`.
+fn case_slug(number: &str) -> String {
+    let mut slug = String::new();
+    for c in number.trim().chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            slug.push(c);
+        } else if !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    slug.trim_matches('-').to_owned()
+}
+
+/// Markdown as HTML, with any raw HTML in it printed as text: a meeting
+/// file writes text, never markup of the site.
+fn markdown_html(text: &str) -> String {
+    use pulldown_cmark::{Event, Parser};
+    let events = Parser::new(text).map(|event| match event {
+        Event::Html(html) | Event::InlineHtml(html) => Event::Text(html),
+        other => other,
+    });
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, events);
+    html
 }

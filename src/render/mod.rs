@@ -63,6 +63,18 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../templates/site/overklaga.html"),
     ),
     (
+        "site/arkiv.html",
+        include_str!("../../templates/site/arkiv.html"),
+    ),
+    (
+        "site/mote.html",
+        include_str!("../../templates/site/mote.html"),
+    ),
+    (
+        "site/arende.html",
+        include_str!("../../templates/site/arende.html"),
+    ),
+    (
         "site/atom.xml",
         include_str!("../../templates/site/atom.xml"),
     ),

@@ -1,7 +1,8 @@
 //! The published site in a real browser: headless Chromium through selenium
 //! (`tests/browser/site.py`) opens the anslagstavla of a given day, sees
 //! exactly its notices, follows the PDF links, and runs axe-core (WCAG 2.1
-//! A and AA) on the anslagstavla and the page on how to appeal.
+//! A and AA) on the anslagstavla, the page on how to appeal, the archive
+//! and a meeting's page.
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -51,6 +52,8 @@ fn a_resident_sees_the_notices_of_the_day_and_the_pages_pass_axe() {
         .args(["--absent", "Regionala utvecklingsnämnden –"])
         .args(["--page", "anslagstavla/index.html"])
         .args(["--page", "anslagstavla/overklaga.html"])
+        .args(["--page", "arkiv/index.html"])
+        .args(["--page", "arkiv/socialnamnden/2017/2017-09-27.html"])
         .output()
         .expect("run python3 tests/browser/site.py");
     assert!(checked.status.success(), "{}", support::describe(&checked));

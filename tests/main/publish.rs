@@ -258,3 +258,98 @@ fn a_kungörelse_is_up_from_its_day_until_the_meeting_and_the_feed_has_the_notic
     assert!(feed.contains("href=\"../socialnamnden/2017/2017-09-27-protokoll-webb.pdf\""));
     assert!(board(root.path()).contains("href=\"atom.xml\""));
 }
+
+#[test]
+fn the_archive_has_a_page_per_meeting_and_an_ärende_page_follows_a_dnr() {
+    let root = tempfile::tempdir().expect("temp dir");
+    examples_in(root.path());
+    let first = root
+        .path()
+        .join("meetings/socialnamnden/2017/2017-09-27.yaml");
+    let text = support::read(&first).replacen(
+        "  - rubrik: Förslag om kommunal",
+        "  - diarienummer: SN 2017/12\n    rubrik: Förslag om kommunal",
+        1,
+    );
+    support::write(&first, &text);
+    // A later meeting of the same nämnd: the matter again, and a sekretess §.
+    let attendance = support::read(&first);
+    let start = attendance.find("beslutande:").expect("beslutande");
+    let end = attendance.find("justerare:").expect("justerare");
+    support::write(
+        &root
+            .path()
+            .join("meetings/socialnamnden/2017/2017-10-25.yaml"),
+        &format!(
+            "datum: 2017-10-25\ntid: \"13:30–15:00\"\nplats: Kommunhuset, Ljungby\n\
+             {}justerare: [Lars Nilsson]\njustering: {{datum: 2017-10-27, sätt: digitalt}}\n\
+             paragrafer:\n\
+             \x20 - rubrik: Uppföljning av finansieringen\n    diarienummer: SN 2017/12\n\
+             \x20   beslut: [\"Uppföljningen *godkänns*. <script>alert(1)</script>\"]\n\
+             \x20 - rubrik: Placering av barn\n    sekretess: 26 kap. 1 § OSL\n\
+             \x20   text: Kalle bor på skyddad adress.\n    beslut: [Kalle får stöd.]\n",
+            &attendance[start..end]
+        ),
+    );
+    let output = publish(root.path(), "2017-10-30");
+    assert!(output.status.success(), "{}", support::describe(&output));
+    let site = root.path().join("site");
+
+    let later = support::read(&site.join("arkiv/socialnamnden/2017/2017-10-25.html"));
+    assert!(
+        later.contains("<h2 id=\"rubrik-64\">Sn § 64 Uppföljning av finansieringen</h2>"),
+        "{later}"
+    );
+    assert!(later.contains("<em>godkänns</em>"), "{later}");
+    assert!(later.contains("&lt;script&gt;"), "{later}");
+    assert!(!later.contains("<script>"));
+    assert!(later.contains("Sn § 65 Placering av barn"));
+    assert!(later.contains("omfattas av sekretess (26 kap. 1 § OSL)"));
+
+    let case = support::read(&site.join("arenden/sn-2017-12.html"));
+    let steps: Vec<&str> = case
+        .lines()
+        .filter(|l| l.starts_with("<li><a href=\"../arkiv/socialnamnden/"))
+        .collect();
+    assert_eq!(steps.len(), 2, "{case}");
+    assert!(
+        steps[0].contains("Socialnämnden 2017-09-27, Sn § 63"),
+        "{case}"
+    );
+    assert!(
+        steps[1].contains("Socialnämnden 2017-10-25, Sn § 64"),
+        "{case}"
+    );
+    assert!(steps[1].contains("href=\"../arkiv/socialnamnden/2017/2017-10-25.html#p64\""));
+
+    let index = support::read(&site.join("arkiv/index.html"));
+    assert!(
+        index.contains("href=\"socialnamnden/2017/2017-10-25.html\""),
+        "{index}"
+    );
+
+    // Nothing of the sekretess § beyond its number and rubrik, in any file
+    // of the site; and every local link of every page resolves.
+    for file in support::files_below(&site) {
+        if file.extension().is_some_and(|e| e == "pdf") {
+            continue;
+        }
+        let text = String::from_utf8_lossy(&std::fs::read(&file).expect("read")).into_owned();
+        assert!(
+            !text.contains("Kalle"),
+            "{} holds sekretess text",
+            file.display()
+        );
+        if file.extension().is_some_and(|e| e == "html") {
+            for link in local_links(&file) {
+                let target = link.to_string_lossy();
+                let target = target.split('#').next().expect("a path");
+                assert!(
+                    Path::new(target).is_file(),
+                    "{} links to {target}",
+                    file.display()
+                );
+            }
+        }
+    }
+}
