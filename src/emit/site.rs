@@ -285,6 +285,12 @@ impl SiteEmitter {
             "arkiv/index.html".to_owned(),
             self.render("site/arkiv.html", &context)?,
         );
+        let mut context = page(site, "Protokoll och anslag", "");
+        context.insert("organs", &organs);
+        files.insert(
+            "index.html".to_owned(),
+            self.render("site/start.html", &context)?,
+        );
         for (number, mut steps) in cases {
             // Date order follows the matter from beredning to beslut.
             steps.sort_by_key(|(held, n, _)| (*held, *n));

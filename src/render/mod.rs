@@ -63,6 +63,10 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../templates/site/overklaga.html"),
     ),
     (
+        "site/start.html",
+        include_str!("../../templates/site/start.html"),
+    ),
+    (
         "site/arkiv.html",
         include_str!("../../templates/site/arkiv.html"),
     ),

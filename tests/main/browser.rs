@@ -52,6 +52,7 @@ fn a_resident_sees_the_notices_of_the_day_and_the_pages_pass_axe() {
         .args(["--absent", "Regionala utvecklingsnämnden –"])
         .args(["--page", "anslagstavla/index.html"])
         .args(["--page", "anslagstavla/overklaga.html"])
+        .args(["--page", "index.html"])
         .args(["--page", "arkiv/index.html"])
         .args(["--page", "arkiv/socialnamnden/2017/2017-09-27.html"])
         .output()

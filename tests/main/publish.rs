@@ -322,6 +322,8 @@ fn the_archive_has_a_page_per_meeting_and_an_ärende_page_follows_a_dnr() {
     );
     assert!(steps[1].contains("href=\"../arkiv/socialnamnden/2017/2017-10-25.html#p64\""));
 
+    let start = support::read(&site.join("index.html"));
+    assert!(start.contains("Protokollarkiv</a>: Regionala utvecklingsnämnden, Socialnämnden, Sociala samrådsgruppen."), "{start}");
     let index = support::read(&site.join("arkiv/index.html"));
     assert!(
         index.contains("href=\"socialnamnden/2017/2017-10-25.html\""),
