@@ -1,6 +1,7 @@
 //! `publish`: build what is out of date (web versions included), then write
-//! the site: the anslagstavla of `--today` and its page on how to appeal,
-//! made from the justerade meetings' web editions.
+//! the site (the anslagstavla of `--idag` with its feed and appeal page, the
+//! archive, the ärende pages, the manifest and checksums), made from the
+//! web editions of the meetings built without errors.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -54,8 +55,8 @@ pub(super) fn run(
                 meeting: edition.meeting,
             });
         }
-        // Only a justerat protocol is published.
-        if meeting.meeting.adjustment.is_none() {
+        // Only a justerat protocol of a meeting held is published.
+        if meeting.meeting.adjustment.is_none() || !crate::document::is_held(meeting) {
             continue;
         }
         let date = meeting.meeting.date.value.0;
