@@ -187,8 +187,11 @@ pub enum Command {
     /// ändrats), sedan webbplatsen under site/: anslagstavlan med varje
     /// justerat protokoll vars anslag är uppe dagen --idag (uppsatt den dagen
     /// eller tidigare, inte nedtaget), med sista dag att överklaga och en
-    /// länk till webbversionen, och en sida om hur man överklagar (med
-    /// förvaltningsrätten ur organ.yaml). Bara webbversioner publiceras.
+    /// länk till webbversionen, kungörelserna och ett Atom-flöde; en sida om
+    /// hur man överklagar (med förvaltningsrätten ur organ.yaml); arkivet
+    /// med en sida per möte; en sida per diarienummer med varje § som
+    /// behandlat ärendet; manifest.json, manifest.csv och SHA256SUMS. Bara
+    /// webbversioner publiceras: sekretess och `maskera` når ingen fil.
     /// Webbplatsen skrivs i en ny mapp och byts in när den är klar; ett möte
     /// med fel utelämnas och kommandot avslutas med kod 1.
     ///
