@@ -203,6 +203,7 @@ impl SiteEmitter {
         let rows: Vec<ManifestRow> = input.meetings.iter().map(manifest_row).collect();
         files.insert("manifest.json".to_owned(), manifest_json(&rows));
         files.insert("manifest.csv".to_owned(), manifest_csv(&rows));
+        files.insert("beslut.csv".to_owned(), decisions_csv(input.meetings));
         // Last: it covers every other file.
         files.insert("SHA256SUMS".to_owned(), sha256sums(&files));
         Ok((files, shown))
@@ -635,4 +636,47 @@ fn markdown_html(text: &str) -> String {
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, events);
     html
+}
+
+/// One decision of `beslut.csv`, in the spirit of SCDL Délibérations: one
+/// row per § with its decision text and, when voted, the counts. A
+/// sekretess § has its row, with no decision (the web edition has none).
+#[derive(Debug, Serialize)]
+struct DecisionRow {
+    organ: String,
+    datum: String,
+    paragraf: String,
+    rubrik: String,
+    diarienummer: Option<String>,
+    beslut: String,
+    ja: Option<usize>,
+    nej: Option<usize>,
+    avstar: Option<usize>,
+    url: String,
+}
+
+fn decisions_csv(meetings: &[PublishedMeeting]) -> Vec<u8> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    for published in meetings {
+        let page = meeting_page(published);
+        for (number, p) in published.meeting.paragraphs() {
+            let vote = p.vote.as_ref();
+            let row = DecisionRow {
+                organ: published.organ.name.clone(),
+                datum: published.meeting.meeting.date.value.0.to_string(),
+                paragraf: ParagraphSet::of_numbers(&[number.0])
+                    .label(published.organ.paragraph_prefix.as_deref()),
+                rubrik: p.title.value.clone(),
+                diarienummer: p.case_number.clone(),
+                beslut: p.decisions.join("\n"),
+                ja: vote.map(|v| v.yes.len()),
+                nej: vote.map(|v| v.no.len()),
+                avstar: vote.map(|v| v.abstain.len()),
+                url: format!("{}#p{}", page.path, number.0),
+            };
+            // Writing to memory fails only on a serialisation bug.
+            let _ = writer.serialize(row);
+        }
+    }
+    writer.into_inner().unwrap_or_default()
 }

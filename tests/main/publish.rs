@@ -286,6 +286,8 @@ fn the_archive_has_a_page_per_meeting_and_an_ärende_page_follows_a_dnr() {
              paragrafer:\n\
              \x20 - rubrik: Uppföljning av finansieringen\n    diarienummer: SN 2017/12\n\
              \x20   beslut: [\"Uppföljningen *godkänns*. <script>alert(1)</script>\"]\n\
+             \x20   omröstning:\n      ja: [Karin Johansson, Lars Nilsson, Eva Karlsson, Anders Olsson]\n\
+             \x20     nej: [Per Andersson, Sara Larsson]\n      avstår: [Maria Svensson]\n\
              \x20 - rubrik: Placering av barn\n    sekretess: 26 kap. 1 § OSL\n\
              \x20   text: Kalle bor på skyddad adress.\n    beslut: [Kalle får stöd.]\n",
             &attendance[start..end]
@@ -324,6 +326,23 @@ fn the_archive_has_a_page_per_meeting_and_an_ärende_page_follows_a_dnr() {
 
     let start = support::read(&site.join("index.html"));
     assert!(start.contains("Protokollarkiv</a>: Regionala utvecklingsnämnden, Socialnämnden, Sociala samrådsgruppen."), "{start}");
+    let decisions = support::read(&site.join("beslut.csv"));
+    let mut lines = decisions.lines();
+    assert_eq!(
+        lines.next(),
+        Some("organ,datum,paragraf,rubrik,diarienummer,beslut,ja,nej,avstar,url")
+    );
+    assert!(
+        decisions.contains(
+            "Socialnämnden,2017-10-25,Sn § 64,Uppföljning av finansieringen,SN 2017/12,\
+         Uppföljningen *godkänns*. <script>alert(1)</script>,4,2,1,\
+         arkiv/socialnamnden/2017/2017-10-25.html#p64\n"
+        ),
+        "{decisions}"
+    );
+    assert!(decisions.contains(
+        "Socialnämnden,2017-10-25,Sn § 65,Placering av barn,,,,,,arkiv/socialnamnden/2017/2017-10-25.html#p65\n"
+    ), "{decisions}");
     let index = support::read(&site.join("arkiv/index.html"));
     assert!(
         index.contains("href=\"socialnamnden/2017/2017-10-25.html\""),
