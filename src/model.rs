@@ -1120,6 +1120,11 @@ impl NumberedMeeting {
         let count = u32::try_from(self.meeting.paragraphs.len()).unwrap_or(u32::MAX);
         ParagraphNumber(self.first.0.saturating_add(count.saturating_sub(1)))
     }
+
+    /// Its §§ as one range, for labels such as "§§ 1–12" or "Sn § 63".
+    pub fn paragraph_set(&self) -> ParagraphSet {
+        ParagraphSet::of_ranges(vec![(self.first.0, self.last().0)])
+    }
 }
 
 /// A decision taken under delegation (delegationsbeslut): the contents of

@@ -48,22 +48,26 @@ pub(super) fn run(
         if round.failed_files.contains(&file.path) {
             continue;
         }
-        if meeting.meeting.proclamation.is_some() {
-            let edition = redact::for_web(organ, meeting, &[]);
+        let proclaims = meeting.meeting.proclamation.is_some();
+        // Only a justerat protocol of a meeting held is published.
+        let publishes = meeting.meeting.adjustment.is_some() && crate::document::is_held(meeting);
+        if !(proclaims || publishes) {
+            continue;
+        }
+        let edition = redact::for_web(organ, meeting, &[]);
+        if proclaims {
             proclaimed.push(ProclaimedMeeting {
-                organ: edition.organ,
-                meeting: edition.meeting,
+                organ: edition.organ.clone(),
+                meeting: edition.meeting.clone(),
             });
         }
-        // Only a justerat protocol of a meeting held is published.
-        if meeting.meeting.adjustment.is_none() || !crate::document::is_held(meeting) {
+        if !publishes {
             continue;
         }
         let date = meeting.meeting.date.value.0;
         let pdf_path = plan::meeting_output(folder, date, MeetingDocument::WebProtocol);
         let pdf =
             read_document(&config.out, &pdf_path).map_err(|e| fail(&file.path, e.to_string()))?;
-        let edition = redact::for_web(organ, meeting, &[]);
         publisher = publisher.or_else(|| edition.organ.principal.clone());
         published.push(PublishedMeeting {
             organ_dir: folder.name.clone(),

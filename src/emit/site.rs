@@ -339,7 +339,7 @@ fn notice(published: &PublishedMeeting, today: NaiveDate) -> Option<NoticeContex
     }
     let held = meeting.meeting.date.value.0;
     let last_day = last_appeal_day(posted);
-    let numbers = ParagraphSet::of_ranges(vec![(meeting.first.0, meeting.last().0)]);
+    let numbers = meeting.paragraph_set();
     Some(NoticeContext {
         id: format!("{}:{held}", published.organ_dir),
         organ: published.organ.name.clone(),
@@ -441,7 +441,7 @@ struct ManifestRow {
 fn manifest_row(published: &PublishedMeeting) -> ManifestRow {
     let meeting = &published.meeting;
     let held = meeting.meeting.date.value.0;
-    let numbers = ParagraphSet::of_ranges(vec![(meeting.first.0, meeting.last().0)]);
+    let numbers = meeting.paragraph_set();
     let mut case_numbers: Vec<&str> = Vec::new();
     for dnr in meeting
         .meeting
@@ -576,7 +576,7 @@ fn meeting_page(published: &PublishedMeeting) -> MeetingPage {
     let meeting = &numbered.meeting;
     let held = meeting.date.value.0;
     let prefix = published.organ.paragraph_prefix.as_deref();
-    let numbers = ParagraphSet::of_ranges(vec![(numbered.first.0, numbered.last().0)]);
+    let numbers = numbered.paragraph_set();
     let items = numbered
         .paragraphs()
         .map(|(number, p)| ItemContext {
@@ -594,11 +594,7 @@ fn meeting_page(published: &PublishedMeeting) -> MeetingPage {
         })
         .collect();
     MeetingPage {
-        path: format!(
-            "arkiv/{}/{}/{held}.html",
-            published.organ_dir,
-            held.format("%Y")
-        ),
+        path: meeting_page_path(published),
         title: format!("{} {held}", published.organ.name),
         organ: published.organ.name.clone(),
         held_long: lower_first(&calendar::long_date(held)),
@@ -610,6 +606,16 @@ fn meeting_page(published: &PublishedMeeting) -> MeetingPage {
         pdf_size: crate::messages::report::file_size(published.pdf.len()),
         items,
     }
+}
+
+/// Where a meeting's page is in the site: `arkiv/<organ>/<år>/<datum>.html`.
+fn meeting_page_path(published: &PublishedMeeting) -> String {
+    let held = published.meeting.meeting.date.value.0;
+    format!(
+        "arkiv/{}/{}/{held}.html",
+        published.organ_dir,
+        held.format("%Y")
+    )
 }
 
 /// A diarienummer as a file name: `RUN/574/2019` → `run-574-2019`.
@@ -658,7 +664,8 @@ struct DecisionRow {
 fn decisions_csv(meetings: &[PublishedMeeting]) -> Vec<u8> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     for published in meetings {
-        let page = meeting_page(published);
+        // Only the page's address: the page itself was rendered already.
+        let page = meeting_page_path(published);
         for (number, p) in published.meeting.paragraphs() {
             let vote = p.vote.as_ref();
             let row = DecisionRow {
@@ -672,7 +679,7 @@ fn decisions_csv(meetings: &[PublishedMeeting]) -> Vec<u8> {
                 ja: vote.map(|v| v.yes.len()),
                 nej: vote.map(|v| v.no.len()),
                 avstar: vote.map(|v| v.abstain.len()),
-                url: format!("{}#p{}", page.path, number.0),
+                url: format!("{page}#p{}", number.0),
             };
             // Writing to memory fails only on a serialisation bug.
             let _ = writer.serialize(row);

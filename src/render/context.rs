@@ -13,7 +13,7 @@ use crate::calendar;
 use crate::document::MeetingDocument;
 use crate::model::{
     Adjustment, AdjustmentManner, Confidentiality, DelegationDecision, Meeting, NumberedMeeting,
-    Organ, Paragraph, ParagraphNumber, ParagraphSet, Person, RoleHolder,
+    Organ, Paragraph, ParagraphNumber, Person, RoleHolder,
 };
 
 /// The whole context of a meeting's document template, under `doc`.
@@ -405,11 +405,7 @@ impl<'a> DocumentContext<'a> {
                     .map(|a| a.value.display())
                     .collect(),
                 place: &meeting.place,
-                paragraphs_label: ParagraphSet::of_ranges(vec![(
-                    numbered.first.0,
-                    numbered.last().0,
-                )])
-                .label(prefix),
+                paragraphs_label: numbered.paragraph_set().label(prefix),
                 paragraph_range: range,
                 draft: adjustment.is_none(),
                 adjusted_orally,
