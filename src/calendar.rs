@@ -129,12 +129,43 @@ pub fn take_down_day(posted: NaiveDate) -> NaiveDate {
     last_appeal_day(posted) + Days::new(1)
 }
 
+/// The UTC offset of Swedish time on `date` in the daytime, as RFC 3339
+/// writes it: "+02:00" from the last Sunday of March (summer time begins at
+/// 02:00) to the day before the last Sunday of October (it ends at 03:00),
+/// else "+01:00". Meetings are held in the daytime, so the hours of the two
+/// changeover nights need no care.
+pub fn swedish_offset(date: NaiveDate) -> &'static str {
+    let last_sunday = |month: u32| {
+        let mut day = NaiveDate::from_ymd_opt(date.year(), month, 31).unwrap_or(date);
+        while day.weekday() != Weekday::Sun {
+            day = day - Days::new(1);
+        }
+        day
+    };
+    if last_sunday(3) <= date && date < last_sunday(10) {
+        "+02:00"
+    } else {
+        "+01:00"
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn date(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")
+    }
+
+    #[test]
+    fn summer_time_runs_from_the_last_sunday_of_march_to_that_of_october() {
+        // 2021: summer time from 28 March to 31 October.
+        assert_eq!(swedish_offset(date("2021-03-27")), "+01:00");
+        assert_eq!(swedish_offset(date("2021-03-28")), "+02:00");
+        assert_eq!(swedish_offset(date("2021-10-30")), "+02:00");
+        assert_eq!(swedish_offset(date("2021-10-31")), "+01:00");
+        assert_eq!(swedish_offset(date("2021-02-26")), "+01:00");
+        assert_eq!(swedish_offset(date("2017-09-27")), "+02:00");
     }
 
     #[test]

@@ -190,7 +190,9 @@ pub enum Command {
     /// länk till webbversionen, kungörelserna och ett Atom-flöde; en sida om
     /// hur man överklagar (med förvaltningsrätten ur organ.yaml); arkivet
     /// med en sida per möte; en sida per diarienummer med varje § som
-    /// behandlat ärendet; manifest.json, manifest.csv och SHA256SUMS. Bara
+    /// behandlat ärendet; beslut.csv med ett beslut per rad; manifest.json,
+    /// manifest.csv och SHA256SUMS. Med --adress också öppna data i OParl
+    /// 1.1 under oparl/ (OParl vill ha fullständiga adresser). Bara
     /// webbversioner publiceras: sekretess och `maskera` når ingen fil.
     /// Webbplatsen skrivs i en ny mapp och byts in när den är klar; ett möte
     /// med fel utelämnas och kommandot avslutas med kod 1.
@@ -198,6 +200,7 @@ pub enum Command {
     /// Exempel:
     ///   protokoll publish                                 varje möte under meetings/ → site/
     ///   protokoll publish --idag 2017-10-05 --out /tmp/site
+    ///   protokoll publish --adress https://www.kommun.se/protokoll/
     #[command(verbatim_doc_comment, help_template = HELP_TEMPLATE, override_usage = "protokoll publish [VAL] [SÖKVÄGAR]...")]
     Publish {
         /// Mötesfiler eller mappar [standard: meetings/]
@@ -214,6 +217,9 @@ pub enum Command {
             help_heading = "Val"
         )]
         today: Option<chrono::NaiveDate>,
+        /// Webbplatsens adress, t.ex. https://www.kommun.se/protokoll/; ger OParl under oparl/
+        #[arg(long = "adress", alias = "address", value_name = "URL", value_parser = parse_address, help_heading = "Val")]
+        address: Option<String>,
         /// Mapp för dokumenten (PDF) [standard: output/]
         #[arg(long = "pdf", value_name = "MAPP", help_heading = "Val")]
         documents: Option<PathBuf>,
@@ -374,10 +380,13 @@ pub fn parse_args() -> Result<Args, ExitCode> {
             ),
             {
                 let valid = strings(ContextKind::ValidValue);
-                if valid.is_empty() {
-                    Vec::new()
-                } else {
+                if !valid.is_empty() {
                     vec![messages::report::possible_values(&valid)]
+                } else if let Some(why) = std::error::Error::source(&error) {
+                    // Our own value parsers say, in Swedish, what to write.
+                    vec![why.to_string()]
+                } else {
+                    Vec::new()
                 }
             },
         ),
@@ -431,6 +440,7 @@ pub fn run(args: Args) -> ExitCode {
             paths,
             out,
             today,
+            address,
             documents,
             templates,
             jobs,
@@ -442,7 +452,7 @@ pub fn run(args: Args) -> ExitCode {
                 alla: false,
                 jobs,
             };
-            publish::run(paths, out, today, output)
+            publish::run(paths, out, today, address, output)
         }
         Command::Watch { paths, web, output } => {
             watch::run(paths, Request::Applicable { web }, output)
@@ -495,6 +505,23 @@ fn load_failed(paths: &[PathBuf], error: &crate::project::ProjectError) -> Vec<D
 /// A single error that is not about a line of a file.
 fn fail(path: &Path, message: impl Into<String>) -> Vec<Diagnostic> {
     vec![Diagnostic::error(path, None, message)]
+}
+
+/// `--adress`: an http(s) URL, given its final `/` so paths join onto it.
+fn parse_address(text: &str) -> Result<String, String> {
+    let text = text.trim();
+    let rest = text
+        .strip_prefix("https://")
+        .or_else(|| text.strip_prefix("http://"))
+        .ok_or_else(messages::report::address_not_http)?;
+    if rest.is_empty() || rest.starts_with('/') || rest.contains(char::is_whitespace) {
+        return Err(messages::report::address_not_http());
+    }
+    Ok(if text.ends_with('/') {
+        text.to_owned()
+    } else {
+        format!("{text}/")
+    })
 }
 
 fn default_paths(paths: Vec<PathBuf>) -> Vec<PathBuf> {

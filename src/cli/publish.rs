@@ -24,6 +24,7 @@ pub(super) fn run(
     paths: Vec<PathBuf>,
     site: Option<PathBuf>,
     today: Option<NaiveDate>,
+    address: Option<String>,
     output: OutputArgs,
 ) -> Result<ExitCode, Vec<Diagnostic>> {
     let paths = default_paths(paths);
@@ -83,6 +84,7 @@ pub(super) fn run(
         today,
         meetings: &published,
         proclaimed: &proclaimed,
+        address: address.as_deref(),
     };
     let (files, notices) = site_emitter
         .emit(&input)
@@ -95,6 +97,9 @@ pub(super) fn run(
         "{}",
         report::published(&site.display().to_string(), notices, published.len())
     );
+    if address.is_none() {
+        eprintln!("{}", report::no_open_data());
+    }
     if round.failed > 0 {
         eprintln!("{}", report::meetings_left_out(round.failed));
         return Ok(ExitCode::FAILURE);

@@ -8,6 +8,7 @@
 //! once all its jobs are made, so a unit is written whole or not at all; a
 //! PDF's bytes do not depend on which thread made it or when.
 
+mod oparl;
 pub mod pdf;
 pub mod site;
 

@@ -44,6 +44,9 @@ pub struct SiteInput<'a> {
     pub meetings: &'a [PublishedMeeting],
     /// Meetings with a kungörelse, as they may be published (held or not).
     pub proclaimed: &'a [ProclaimedMeeting],
+    /// Where the site is published (`https://…/`, ending in `/`): the open
+    /// data under `oparl/` needs absolute URLs, and is left out without it.
+    pub address: Option<&'a str>,
 }
 
 /// A meeting whose kungörelse may be on the anslagstavla.
@@ -204,6 +207,9 @@ impl SiteEmitter {
         files.insert("manifest.json".to_owned(), manifest_json(&rows));
         files.insert("manifest.csv".to_owned(), manifest_csv(&rows));
         files.insert("beslut.csv".to_owned(), decisions_csv(input.meetings));
+        if let Some(address) = input.address {
+            files.extend(super::oparl::emit(input.meetings, address, input.publisher));
+        }
         // Last: it covers every other file.
         files.insert("SHA256SUMS".to_owned(), sha256sums(&files));
         Ok((files, shown))
@@ -609,7 +615,7 @@ fn meeting_page(published: &PublishedMeeting) -> MeetingPage {
 }
 
 /// Where a meeting's page is in the site: `arkiv/<organ>/<år>/<datum>.html`.
-fn meeting_page_path(published: &PublishedMeeting) -> String {
+pub(super) fn meeting_page_path(published: &PublishedMeeting) -> String {
     let held = published.meeting.meeting.date.value.0;
     format!(
         "arkiv/{}/{}/{held}.html",
@@ -619,7 +625,7 @@ fn meeting_page_path(published: &PublishedMeeting) -> String {
 }
 
 /// A diarienummer as a file name: `RUN/574/2019` → `run-574-2019`.
-fn case_slug(number: &str) -> String {
+pub(super) fn case_slug(number: &str) -> String {
     let mut slug = String::new();
     for c in number.trim().chars().flat_map(char::to_lowercase) {
         if c.is_alphanumeric() {

@@ -195,6 +195,14 @@ pub fn site_not_written(error: &str) -> String {
 }
 
 /// The site's publisher when no organ names its huvudman.
+pub fn address_not_http() -> String {
+    "skriv hela adressen där webbplatsen ligger, med https://, t.ex. https://www.kommun.se/protokoll/".into()
+}
+
+pub fn no_open_data() -> String {
+    "tips: med --adress https://… skrivs också öppna data i OParl 1.1 under oparl/".into()
+}
+
 pub fn default_publisher() -> String {
     "Protokoll och anslag".into()
 }

@@ -24,8 +24,14 @@ fn examples_in(root: &Path) {
     support::write(&meeting, &text);
 }
 
+/// Where the tests' sites say they are published.
+const ADDRESS: &str = "https://example.org/protokoll/";
+
 fn publish(root: &Path, today: &str) -> std::process::Output {
-    support::run(["publish", "--idag", today], Some(root))
+    support::run(
+        ["publish", "--idag", today, "--adress", ADDRESS],
+        Some(root),
+    )
 }
 
 fn board(root: &Path) -> String {
@@ -259,13 +265,11 @@ fn a_kungörelse_is_up_from_its_day_until_the_meeting_and_the_feed_has_the_notic
     assert!(board(root.path()).contains("href=\"atom.xml\""));
 }
 
-#[test]
-fn the_archive_has_a_page_per_meeting_and_an_ärende_page_follows_a_dnr() {
-    let root = tempfile::tempdir().expect("temp dir");
-    examples_in(root.path());
-    let first = root
-        .path()
-        .join("meetings/socialnamnden/2017/2017-09-27.yaml");
+/// Socialnämnden's meeting of 2017-09-27 gets the Dnr SN 2017/12, and a
+/// later meeting (2017-10-25) handles it again, with a vote, and has a
+/// sekretess § about "Kalle".
+fn one_matter_at_two_meetings(root: &Path) {
+    let first = root.join("meetings/socialnamnden/2017/2017-09-27.yaml");
     let text = support::read(&first).replacen(
         "  - rubrik: Förslag om kommunal",
         "  - diarienummer: SN 2017/12\n    rubrik: Förslag om kommunal",
@@ -277,9 +281,7 @@ fn the_archive_has_a_page_per_meeting_and_an_ärende_page_follows_a_dnr() {
     let start = attendance.find("beslutande:").expect("beslutande");
     let end = attendance.find("justerare:").expect("justerare");
     support::write(
-        &root
-            .path()
-            .join("meetings/socialnamnden/2017/2017-10-25.yaml"),
+        &root.join("meetings/socialnamnden/2017/2017-10-25.yaml"),
         &format!(
             "datum: 2017-10-25\ntid: \"13:30–15:00\"\nplats: Kommunhuset, Ljungby\n\
              {}justerare: [Lars Nilsson]\njustering: {{datum: 2017-10-27, sätt: digitalt}}\n\
@@ -293,6 +295,13 @@ fn the_archive_has_a_page_per_meeting_and_an_ärende_page_follows_a_dnr() {
             &attendance[start..end]
         ),
     );
+}
+
+#[test]
+fn the_archive_has_a_page_per_meeting_and_an_ärende_page_follows_a_dnr() {
+    let root = tempfile::tempdir().expect("temp dir");
+    examples_in(root.path());
+    one_matter_at_two_meetings(root.path());
     let output = publish(root.path(), "2017-10-30");
     assert!(output.status.success(), "{}", support::describe(&output));
     let site = root.path().join("site");
@@ -373,4 +382,172 @@ fn the_archive_has_a_page_per_meeting_and_an_ärende_page_follows_a_dnr() {
             }
         }
     }
+}
+
+/// An OParl object or list page, read from the site by its URL.
+fn oparl_file(site: &Path, url: &str) -> serde_json::Value {
+    let path = url
+        .strip_prefix(ADDRESS)
+        .unwrap_or_else(|| panic!("{url} is not under {ADDRESS}"));
+    let text = support::read(&site.join(path));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// Every object in `value` with an OParl `type`, itself included.
+fn oparl_objects<'a>(value: &'a serde_json::Value, found: &mut Vec<&'a serde_json::Value>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            if map
+                .get("type")
+                .and_then(|t| t.as_str())
+                .is_some_and(|t| t.starts_with("https://schema.oparl.org/1.1/"))
+            {
+                found.push(value);
+            }
+            map.values().for_each(|v| oparl_objects(v, found));
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|v| oparl_objects(v, found)),
+        _ => {}
+    }
+}
+
+#[test]
+fn open_data_in_oparl_is_valid_and_every_object_is_at_its_id() {
+    let root = tempfile::tempdir().expect("temp dir");
+    examples_in(root.path());
+    one_matter_at_two_meetings(root.path());
+    let output = publish(root.path(), "2017-10-30");
+    assert!(output.status.success(), "{}", support::describe(&output));
+    let site = root.path().join("site");
+
+    let schemas = support::manifest_dir().join("tests/fixtures/oparl-1.1");
+    let validator = |kind: &str| {
+        let text = support::read(&schemas.join(format!("{kind}.json")));
+        let schema: serde_json::Value = serde_json::from_str(&text).expect("schema");
+        jsonschema::draft4::new(&schema).expect("a draft 4 schema")
+    };
+    let mut validators = std::collections::BTreeMap::new();
+    let mut objects_seen = 0;
+    for file in support::files_below(&site.join("oparl")) {
+        let text = support::read(&file);
+        assert!(!text.contains("null"), "{}: a null", file.display());
+        let value: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+        let mut objects = Vec::new();
+        oparl_objects(&value, &mut objects);
+        for object in objects {
+            let kind = object["type"].as_str().expect("type");
+            let kind = kind.rsplit('/').next().expect("a name").to_owned();
+            let validator = validators
+                .entry(kind.clone())
+                .or_insert_with(|| validator(&kind));
+            let errors: Vec<String> = validator
+                .iter_errors(object)
+                .map(|e| e.to_string())
+                .collect();
+            assert!(errors.is_empty(), "{}: {kind}: {errors:?}", file.display());
+            // Each object, embedded or not, can be fetched at its id.
+            let id = object["id"].as_str().expect("id");
+            let own = oparl_file(&site, id);
+            assert_eq!(own["id"], object["id"], "{} at {id}", file.display());
+            assert_eq!(own["type"], object["type"]);
+            assert!(
+                object["created"].is_string() && object["modified"].is_string(),
+                "{id}"
+            );
+            objects_seen += 1;
+        }
+    }
+    assert!(objects_seen > 100, "{objects_seen}");
+
+    // System → Body → the meetings, their §§ in order, their protocol.
+    let system = oparl_file(&site, &format!("{ADDRESS}oparl/system.json"));
+    assert_eq!(system["oparlVersion"], "https://schema.oparl.org/1.1/");
+    let bodies = oparl_file(&site, system["body"].as_str().expect("body list"));
+    let body = &bodies["data"][0];
+    assert_eq!(body["name"], "Region Jämtland Härjedalen");
+    let meetings = oparl_file(&site, body["meeting"].as_str().expect("meeting list"));
+    assert_eq!(meetings["pagination"]["totalElements"], 4);
+    assert!(meetings["links"].get("next").is_none());
+    let meetings = meetings["data"].as_array().expect("data");
+    for meeting in meetings {
+        let items = meeting["agendaItem"].as_array().expect("agenda items");
+        for (order, item) in items.iter().enumerate() {
+            assert_eq!(item["order"], order, "{}", meeting["id"]);
+        }
+        // The protocol file is the web version PDF, byte for byte.
+        let file = &meeting["resultsProtocol"];
+        let url = file["accessUrl"].as_str().expect("accessUrl");
+        let pdf = std::fs::read(site.join(url.strip_prefix(ADDRESS).expect("local"))).expect("PDF");
+        assert!(url.ends_with("-protokoll-webb.pdf"), "{url}");
+        assert_eq!(file["size"], pdf.len());
+        use sha2::Digest;
+        let sum: String = sha2::Sha512::digest(&pdf)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        assert_eq!(file["sha512Checksum"], sum);
+        assert_eq!(file["mimeType"], "application/pdf");
+    }
+    let later = meetings
+        .iter()
+        .find(|m| m["name"] == "Socialnämnden 2017-10-25")
+        .expect("the later meeting");
+    assert_eq!(later["start"], "2017-10-25T13:30:00+02:00");
+    let items = later["agendaItem"].as_array().expect("items");
+    assert_eq!(items[0]["number"], "Sn § 64");
+    assert_eq!(items[0]["public"], true);
+    assert_eq!(
+        items[0]["resolutionText"],
+        "Uppföljningen *godkänns*. <script>alert(1)</script>"
+    );
+    // The sekretess §: its number and rubrik, nothing decided.
+    assert_eq!(items[1]["public"], false);
+    assert!(items[1].get("resolutionText").is_none());
+
+    // The Dnr is one Paper, consulted at both meetings in date order.
+    let papers = oparl_file(&site, body["paper"].as_str().expect("paper list"));
+    let paper = &papers["data"][0];
+    assert_eq!(paper["reference"], "SN 2017/12");
+    let consulted: Vec<&str> = paper["consultation"]
+        .as_array()
+        .expect("consultations")
+        .iter()
+        .map(|c| c["meeting"].as_str().expect("meeting"))
+        .collect();
+    assert_eq!(
+        consulted,
+        [
+            format!("{ADDRESS}oparl/meeting/socialnamnden/2017-09-27.json"),
+            format!("{ADDRESS}oparl/meeting/socialnamnden/2017-10-25.json"),
+        ]
+    );
+    assert_eq!(paper["web"], format!("{ADDRESS}arenden/sn-2017-12.html"));
+    assert!(site.join("arenden/sn-2017-12.html").is_file());
+}
+
+#[test]
+fn without_an_address_there_is_no_oparl_and_a_hint_says_why() {
+    let root = tempfile::tempdir().expect("temp dir");
+    examples_in(root.path());
+    let output = support::run(["publish", "--idag", "2017-10-05"], Some(root.path()));
+    assert!(output.status.success(), "{}", support::describe(&output));
+    assert!(!root.path().join("site/oparl").exists());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("med --adress https://… skrivs också öppna data i OParl 1.1"),
+        "{stderr}"
+    );
+
+    let output = support::run(["publish", "--adress", "www.kommun.se"], Some(root.path()));
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "{}",
+        support::describe(&output)
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("fel: `www.kommun.se` går inte att använda för --adress <URL>\n = tips: skriv hela adressen där webbplatsen ligger, med https://"),
+        "{stderr}"
+    );
 }
