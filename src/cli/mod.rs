@@ -4,6 +4,7 @@
 
 mod build;
 mod check;
+mod export;
 mod publish;
 mod watch;
 
@@ -230,6 +231,49 @@ pub enum Command {
         #[arg(long, short = 'j', value_name = "N", help_heading = "Val")]
         jobs: Option<usize>,
     },
+    /// Exportera paketet till diariet och e-arkivet: bygg det som är inaktuellt, packa.
+    ///
+    /// Bygger först som `build` (byggcachen gör bara om det som ändrats),
+    /// sedan paketet i export/: en BagIt-påse (RFC 8493: bagit.txt,
+    /// bag-info.txt, manifest-sha256.txt, tagmanifest-sha256.txt) vars
+    /// innehåll är ett E-ARK CSIP-paket, grunden för Riksarkivets FGS
+    /// Paketstruktur: METS.xml med storlek, datum och SHA-256 för varje fil,
+    /// de justerade dokumenten (protokoll, kallelse, utdrag, anslagsbevis som
+    /// PDF/A) och mötes- och organfilerna de gjordes av. Bara justerade
+    /// sammanträden kommer med. Samma filer och samma --idag ger samma
+    /// bytes; paketet skrivs i en ny mapp och byts in när det är klart; ett
+    /// möte med fel utelämnas och kommandot avslutas med kod 1.
+    ///
+    /// Exempel:
+    ///   protokoll export                                  varje justerat möte under meetings/ → export/
+    ///   protokoll export meetings/socialnamnden --out /tmp/paket --idag 2017-10-30
+    ///   python3 -m bagit --validate export/               kontrollera påsen
+    #[command(verbatim_doc_comment, help_template = HELP_TEMPLATE, override_usage = "protokoll export [VAL] [SÖKVÄGAR]...")]
+    Export {
+        /// Mötesfiler eller mappar [standard: meetings/]
+        #[arg(value_name = "SÖKVÄGAR", help_heading = "Argument")]
+        paths: Vec<PathBuf>,
+        /// Mapp för paketet [standard: export/ bredvid output/]
+        #[arg(long, value_name = "MAPP", help_heading = "Val")]
+        out: Option<PathBuf>,
+        /// Dagen paketet skapas, ÅÅÅÅ-MM-DD [standard: i dag]
+        #[arg(
+            long = "idag",
+            alias = "today",
+            value_name = "DATUM",
+            help_heading = "Val"
+        )]
+        today: Option<chrono::NaiveDate>,
+        /// Mapp för dokumenten (PDF) [standard: output/]
+        #[arg(long = "pdf", value_name = "MAPP", help_heading = "Val")]
+        documents: Option<PathBuf>,
+        /// Mapp med egna mallar som ersätter de inbyggda fil för fil
+        #[arg(long, value_name = "MAPP", help_heading = "Val")]
+        templates: Option<PathBuf>,
+        /// Hur många dokument som sätts samtidigt [standard: ett per kärna]
+        #[arg(long, short = 'j', value_name = "N", help_heading = "Val")]
+        jobs: Option<usize>,
+    },
     /// Granska mötes-, delegationsbesluts- och organfiler utan att bygga något.
     ///
     /// Skriver varje fel och varning med fil:rad:kolumn, raden och vad som ska
@@ -421,7 +465,7 @@ pub fn run(args: Args) -> ExitCode {
         | Command::Utdrag { output, .. }
         | Command::Anslag { output, .. }
         | Command::Watch { output, .. } => output.jobs,
-        Command::Publish { jobs, .. } => *jobs,
+        Command::Publish { jobs, .. } | Command::Export { jobs, .. } => *jobs,
         Command::Check { .. } | Command::Templates { .. } | Command::Schema { .. } => None,
     };
     build::use_threads(jobs);
@@ -453,6 +497,23 @@ pub fn run(args: Args) -> ExitCode {
                 jobs,
             };
             publish::run(paths, out, today, address, output)
+        }
+        Command::Export {
+            paths,
+            out,
+            today,
+            documents,
+            templates,
+            jobs,
+        } => {
+            let output = OutputArgs {
+                out: documents,
+                emit_typst: false,
+                templates,
+                alla: false,
+                jobs,
+            };
+            export::run(paths, out, today, output)
         }
         Command::Watch { paths, web, output } => {
             watch::run(paths, Request::Applicable { web }, output)

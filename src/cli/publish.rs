@@ -13,7 +13,7 @@ use crate::diagnostic::Diagnostic;
 use crate::document::MeetingDocument;
 use crate::emit::site::{ProclaimedMeeting, PublishedMeeting, SiteEmitter, SiteInput};
 use crate::messages::report;
-use crate::output::site::{read_document, write_site};
+use crate::output::folder::{read_document, write_folder};
 use crate::plan::{self, Request};
 use crate::redact;
 
@@ -89,7 +89,7 @@ pub(super) fn run(
     let (files, notices) = site_emitter
         .emit(&input)
         .map_err(|e| fail(&site, e.to_string()))?;
-    if let Err(error) = write_site(&site, &files) {
+    if let Err(error) = write_folder(&site, &files) {
         eprintln!("{}", report::site_not_written(&error.to_string()));
         return Ok(ExitCode::FAILURE);
     }

@@ -1,6 +1,6 @@
 //! Stage 5: the plan's documents as bytes. One emitter per kind of output;
-//! today the PDFs ([`pdf`]), next the site, the open data and the archive
-//! package. Emitters never touch the disk: they hand their bytes to a sink
+//! the PDFs ([`pdf`]), the site ([`site`], with its open data in OParl) and
+//! the archive package ([`package`]). Emitters never touch the disk: they hand their bytes to a sink
 //! (the output stage) as each unit is done.
 //!
 //! [`emit_all`] typesets the jobs of every unit on as many threads as asked,
@@ -8,7 +8,9 @@
 //! once all its jobs are made, so a unit is written whole or not at all; a
 //! PDF's bytes do not depend on which thread made it or when.
 
+mod encode;
 mod oparl;
+pub mod package;
 pub mod pdf;
 pub mod site;
 

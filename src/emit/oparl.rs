@@ -19,8 +19,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::encode::{
+    ascii_slug, percent_decode, percent_encode, sha512_hex, swedish_timestamp as timestamp,
+};
 use super::site::{PublishedMeeting, case_slug, meeting_page_path};
-use crate::calendar::swedish_offset;
 use crate::document::MeetingDocument;
 use crate::model::{Confidentiality, ParagraphSet, Person as Attendee};
 use crate::redact::MASKED;
@@ -42,7 +44,7 @@ pub(super) fn emit(
         address,
         files: BTreeMap::new(),
     };
-    let body_path = format!("oparl/body/{}", url_slug(publisher));
+    let body_path = format!("oparl/body/{}", ascii_slug(publisher, "x"));
     let body_url = out.url(&format!("{body_path}.json"));
     let list_url = |name: &str| out.url(&format!("{body_path}/{name}.json"));
 
@@ -116,7 +118,7 @@ pub(super) fn emit(
                 let consultation = Consultation {
                     id: out.url(&format!("oparl/consultation/{stem}/{n}.json")),
                     kind: kind("Consultation"),
-                    paper: Some(out.url(&format!("oparl/paper/{}.json", url_slug(dnr)))),
+                    paper: Some(out.url(&format!("oparl/paper/{}.json", ascii_slug(dnr, "x")))),
                     agenda_item: item_url.clone(),
                     meeting: meeting_url.clone(),
                     organization: vec![organization_url.clone()],
@@ -124,7 +126,7 @@ pub(super) fn emit(
                     modified: stamp.clone(),
                 };
                 let paper = papers.entry(dnr).or_insert_with(|| Paper {
-                    id: out.url(&format!("oparl/paper/{}.json", url_slug(dnr))),
+                    id: out.url(&format!("oparl/paper/{}.json", ascii_slug(dnr, "x"))),
                     kind: kind("Paper"),
                     body: body_url.clone(),
                     name: paragraph.title.value.clone(),
@@ -375,7 +377,7 @@ impl People {
             return None;
         }
         if !self.by_name.contains_key(name) {
-            let base = url_slug(name);
+            let base = ascii_slug(name, "x");
             let mut slug = base.clone();
             let mut n = 2;
             while self.slugs.contains(&slug) {
@@ -417,7 +419,7 @@ impl People {
         let id = out.url(&format!(
             "oparl/membership/{}/{organ_dir}-{}.json",
             entry.slug,
-            url_slug(role)
+            ascii_slug(role, "x")
         ));
         if !entry.memberships.iter().any(|m| m.id == id) {
             entry.memberships.push(Membership {
@@ -505,85 +507,8 @@ impl Serialize for Span {
     }
 }
 
-/// `2017-09-27T09:00:00+02:00`: Swedish time with its offset, as OParl's
-/// date-time wants it.
-fn timestamp(day: NaiveDate, time: &str) -> String {
-    format!("{day}T{time}{}", swedish_offset(day))
-}
-
 fn kind(name: &str) -> String {
     format!("{SCHEMA}{name}")
-}
-
-/// An ASCII part of a URL: `Åsa Öberg` → `asa-oberg`, `RUN/574/2019` → `run-574-2019`.
-fn url_slug(text: &str) -> String {
-    let mut slug = String::new();
-    for c in text.trim().chars().flat_map(char::to_lowercase) {
-        let c = match c {
-            'å' | 'ä' | 'à' | 'á' | 'â' | 'æ' => 'a',
-            'ö' | 'ø' | 'ó' | 'ò' | 'ô' => 'o',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'ü' | 'ú' | 'ù' => 'u',
-            'í' | 'ì' | 'ï' => 'i',
-            c => c,
-        };
-        if c.is_ascii_alphanumeric() {
-            slug.push(c);
-        } else if !slug.ends_with('-') && !slug.is_empty() {
-            slug.push('-');
-        }
-    }
-    let slug = slug.trim_end_matches('-');
-    if slug.is_empty() {
-        "x".to_owned()
-    } else {
-        slug.to_owned()
-    }
-}
-
-/// A site path as a URL path: bytes outside ASCII's unreserved and `/#.-_~`
-/// percent-encoded (the ärende pages keep å, ä and ö in their names).
-fn percent_encode(path: &str) -> String {
-    let mut url = String::new();
-    for byte in path.bytes() {
-        if byte.is_ascii_alphanumeric() || b"/#.-_~".contains(&byte) {
-            url.push(char::from(byte));
-        } else {
-            url.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    url
-}
-
-fn percent_decode(path: &str) -> String {
-    let bytes = path.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes
-            .get(i + 1..i + 3)
-            .and_then(|h| std::str::from_utf8(h).ok())
-            .and_then(|h| u8::from_str_radix(h, 16).ok());
-        match (bytes[i], hex) {
-            (b'%', Some(byte)) => {
-                out.push(byte);
-                i += 3;
-            }
-            (byte, _) => {
-                out.push(byte);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-fn sha512_hex(bytes: &[u8]) -> String {
-    use sha2::Digest;
-    sha2::Sha512::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
 }
 
 /// An object written at its own URL.
@@ -838,16 +763,6 @@ struct Links {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn url_parts_are_ascii_and_paths_round_trip() {
-        assert_eq!(url_slug("Åsa Öberg-Ström"), "asa-oberg-strom");
-        assert_eq!(url_slug("RUN/574/2019"), "run-574-2019");
-        assert_eq!(url_slug("  "), "x");
-        let path = "arenden/ärende-1.html#p2";
-        assert_eq!(percent_encode(path), "arenden/%C3%A4rende-1.html#p2");
-        assert_eq!(percent_decode(&percent_encode(path)), path);
-    }
 
     #[test]
     fn a_long_list_is_paged_with_a_next_link_on_all_but_the_last_page() {

@@ -12,6 +12,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use tera::{Context, Tera};
 
+use super::encode::sha256_hex;
 use crate::calendar::{self, last_appeal_day, take_down_day};
 use crate::document::MeetingDocument;
 use crate::model::{Confidentiality, NumberedMeeting, Organ, ParagraphSet};
@@ -493,14 +494,6 @@ fn manifest_csv(rows: &[ManifestRow]) -> Vec<u8> {
         let _ = writer.serialize(row);
     }
     writer.into_inner().unwrap_or_default()
-}
-
-fn sha256_hex(bytes: &[u8]) -> String {
-    use sha2::Digest;
-    sha2::Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
 }
 
 /// `sha256sum -c` input: each file's hash, two spaces, its path.

@@ -203,6 +203,57 @@ pub fn no_open_data() -> String {
     "tips: med --adress https://… skrivs också öppna data i OParl 1.1 under oparl/".into()
 }
 
+pub fn exported(package: &str, meetings: usize, documents: usize) -> String {
+    format!(
+        "exporterade {package}: {}, {}",
+        count(meetings, "justerat sammanträde", "justerade sammanträden"),
+        count(documents, "dokument", "dokument")
+    )
+}
+
+pub fn meetings_left_out_of_package(n: usize) -> String {
+    format!(
+        "{} med fel kom inte med i paketet; rätta felen ovan och exportera igen",
+        count(n, "mötesfil", "mötesfiler")
+    )
+}
+
+pub fn not_adjusted_left_out(n: usize) -> String {
+    match n {
+        1 => "1 möte är inte justerat och kom inte med".into(),
+        n => format!("{n} möten är inte justerade och kom inte med"),
+    }
+}
+
+pub fn package_not_written(error: &str) -> String {
+    format!("paketet kunde inte skrivas: {error}; det förra ligger kvar orört")
+}
+
+/// bag-info.txt's External-Description.
+pub fn package_description(meetings: usize) -> String {
+    format!(
+        "Protokoll och källfiler från {}",
+        count(meetings, "justerat sammanträde", "justerade sammanträden")
+    )
+}
+
+/// The head of `documentation/om-paketet.txt`; a line per meeting follows.
+pub fn package_about(id: &str, publisher: &str, day: &str, version: &str) -> String {
+    format!(
+        "Paket {id}\n\
+         Levererat av {publisher}, skapat {day} med protokoll {version}.\n\
+         \n\
+         Paketet är en BagIt-påse (RFC 8493). Dess innehåll, under data/{id}/, är ett\n\
+         informationspaket enligt E-ARK CSIP 2.2, grunden för Riksarkivets FGS\n\
+         Paketstruktur. METS.xml beskriver paketet och pekar på två representationer:\n\
+         representations/dokument/ med de justerade dokumenten som PDF/A-2a, och\n\
+         representations/kallfiler/ med mötes- och organfilerna (YAML) de gjordes av.\n\
+         Varje fil har sin storlek och SHA-256 i METS-filerna och i manifest-sha256.txt.\n\
+         \n\
+         Sammanträden:\n"
+    )
+}
+
 pub fn default_publisher() -> String {
     "Protokoll och anslag".into()
 }

@@ -5,7 +5,7 @@
 //! no longer makes, and keeps the [`cache`] of what it wrote.
 
 pub mod cache;
-pub mod site;
+pub mod folder;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

@@ -13,6 +13,7 @@ mod documents;
 mod engine;
 mod escaping;
 mod examples;
+mod export;
 mod protocol;
 mod publish;
 mod reproducible;

@@ -1,6 +1,7 @@
-//! The published site on disk: the web PDFs read back from the output
-//! folder, and the whole site written beside its folder and swapped in, so a
-//! failed publish never leaves half a site.
+//! Whole folders on disk (the published site, the archive package): the
+//! documents read back from the output folder, and a folder written beside
+//! its place and swapped in, so a failed publish or export never leaves half
+//! of one.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -13,10 +14,10 @@ pub fn read_document(out: &Path, relative: &Path) -> Result<Vec<u8>, WriteError>
     std::fs::read(&path).map_err(|source| WriteError { path, source })
 }
 
-/// Writes `files` (by their path inside the site) as the folder `site`:
-/// first into a fresh folder beside it, then renamed into its place; the
-/// previous site is removed only once the new one stands.
-pub fn write_site(site: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<(), WriteError> {
+/// Writes `files` (by their path inside it) as the folder `site`: first
+/// into a fresh folder beside it, then renamed into its place; the previous
+/// folder is removed only once the new one stands.
+pub fn write_folder(site: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<(), WriteError> {
     let error = |path: &Path| {
         let path = path.to_path_buf();
         move |source| WriteError { path, source }
