@@ -191,7 +191,9 @@ pub enum Command {
     /// länk till webbversionen, kungörelserna och ett Atom-flöde; en sida om
     /// hur man överklagar (med förvaltningsrätten ur organ.yaml); arkivet
     /// med en sida per möte; en sida per diarienummer med varje § som
-    /// behandlat ärendet; beslut.csv med ett beslut per rad; manifest.json,
+    /// behandlat ärendet; en sökning (sok.html) i mötenas paragrafer som
+    /// känner igen svenska böjningsformer och fungerar på vilken webbserver
+    /// som helst; beslut.csv med ett beslut per rad; manifest.json,
     /// manifest.csv och SHA256SUMS. Med --adress också öppna data i OParl
     /// 1.1 under oparl/ (OParl vill ha fullständiga adresser). Bara
     /// webbversioner publiceras: sekretess och `maskera` når ingen fil.

@@ -12,6 +12,7 @@ mod encode;
 mod oparl;
 pub mod package;
 pub mod pdf;
+mod search;
 pub mod site;
 
 use std::sync::Mutex;

@@ -59,17 +59,23 @@ pub struct ProclaimedMeeting {
     pub meeting: NumberedMeeting,
 }
 
-/// A site template that would not compile or render.
+/// Why the site could not be made.
 #[derive(Debug, thiserror::Error)]
-#[error(
-    "{}",
-    crate::messages::making::template_not_filled(template, None, message)
-)]
-pub struct SiteError {
-    /// The template.
-    pub template: String,
-    /// Tera's message.
-    pub message: String,
+pub enum SiteError {
+    /// A site template would not compile or render.
+    #[error(
+        "{}",
+        crate::messages::making::template_not_filled(template, None, message)
+    )]
+    Template {
+        /// The template.
+        template: String,
+        /// Tera's message.
+        message: String,
+    },
+    /// The search index could not be built.
+    #[error(transparent)]
+    Search(#[from] super::search::SearchError),
 }
 
 /// The site's pages from its templates.
@@ -145,10 +151,11 @@ impl SiteEmitter {
             }
         }
         // All at once: a page extends a frame that sorts after it.
-        tera.add_raw_templates(pages).map_err(|e| SiteError {
-            template: SITE_DIR.trim_end_matches('/').to_owned(),
-            message: e.to_string(),
-        })?;
+        tera.add_raw_templates(pages)
+            .map_err(|e| SiteError::Template {
+                template: SITE_DIR.trim_end_matches('/').to_owned(),
+                message: e.to_string(),
+            })?;
         Ok(SiteEmitter { tera, stylesheet })
     }
 
@@ -208,6 +215,14 @@ impl SiteEmitter {
         files.insert("manifest.json".to_owned(), manifest_json(&rows));
         files.insert("manifest.csv".to_owned(), manifest_csv(&rows));
         files.insert("beslut.csv".to_owned(), decisions_csv(input.meetings));
+        // Every page goes to Pagefind; what it indexes, each page's
+        // template says (`data-pagefind-body`).
+        let pages = files
+            .iter()
+            .filter(|(path, _)| path.ends_with(".html"))
+            .map(|(path, html)| (path.as_str(), html.as_slice()));
+        let search = super::search::index(pages)?;
+        files.extend(search);
         if let Some(address) = input.address {
             files.extend(super::oparl::emit(input.meetings, address, input.publisher));
         }
@@ -295,9 +310,15 @@ impl SiteEmitter {
         );
         let mut context = page(site, "Protokoll och anslag", "");
         context.insert("organs", &organs);
+        context.insert("open_data", &input.address.is_some());
         files.insert(
             "index.html".to_owned(),
             self.render("site/start.html", &context)?,
+        );
+        let context = page(site, "Sök i protokollen", "");
+        files.insert(
+            "sok.html".to_owned(),
+            self.render("site/sok.html", &context)?,
         );
         for (number, mut steps) in cases {
             // Date order follows the matter from beredning to beslut.
@@ -320,7 +341,7 @@ impl SiteEmitter {
         self.tera
             .render(template, context)
             .map(String::into_bytes)
-            .map_err(|e| SiteError {
+            .map_err(|e| SiteError::Template {
                 template: template.to_owned(),
                 message: e.to_string(),
             })

@@ -95,6 +95,10 @@ pub fn template_argument_out_of_range(value: &str, target: &str) -> String {
 
 /// A Tera error at `place` (template file:line:column), at the template
 /// text `expression` when known; `message` is Tera's own.
+pub fn search_not_built(reason: &str) -> String {
+    format!("sökindexet kunde inte byggas: {reason}")
+}
+
 pub fn template_not_filled(place: &str, expression: Option<&str>, message: &str) -> String {
     let at = expression.map_or_else(String::new, |e| format!(" vid `{e}`"));
     format!(

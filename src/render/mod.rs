@@ -79,6 +79,10 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../templates/site/arende.html"),
     ),
     (
+        "site/sok.html",
+        include_str!("../../templates/site/sok.html"),
+    ),
+    (
         "site/atom.xml",
         include_str!("../../templates/site/atom.xml"),
     ),

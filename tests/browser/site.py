@@ -3,6 +3,10 @@
 checks what a resident sees, then runs axe-core on each page named.
 
     site.py SITE_DIR AXE_JS --notice TEXT... --absent TEXT... --page PATH...
+            --search WORD=PAGE...
+
+`--search WORD=PAGE` types WORD on the search page and expects a result
+linking to PAGE (then runs axe-core on the page with its results shown).
 
 The site is served from 127.0.0.1 on a free port. Exit 0 when every check
 holds; otherwise each failure is printed and the exit code is 1.
@@ -21,6 +25,7 @@ from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
 
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
@@ -45,6 +50,45 @@ def browser():
     return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
 
 
+def axe_violations(driver, axe, page):
+    driver.execute_script(axe)
+    result = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document, {runOnly: {type: 'tag', values: %s}})"
+        ".then(r => done(r.violations.map(v => ({id: v.id, help: v.help,"
+        " nodes: v.nodes.map(n => n.target.join(' '))}))));" % json.dumps(WCAG_21_AA)
+    )
+    return [f"{page}: axe {v['id']}: {v['help']} at {v['nodes']}" for v in result]
+
+
+def search(driver, base, word, expected):
+    """Types `word` into the search page's field, as a resident would, and
+    returns the failures: no result linking to `expected`."""
+    driver.get(base + "sok.html")
+    field = WebDriverWait(driver, 10).until(
+        lambda d: d.find_elements(By.CSS_SELECTOR, "#sok input[type=text], #sok input[type=search]")
+    )[0]
+    field.send_keys(word)
+
+    def links(d):
+        found = d.find_elements(By.CSS_SELECTOR, "#sok .pagefind-ui__result-link")
+        return found or False
+
+    try:
+        found = WebDriverWait(driver, 10).until(links)
+    except Exception:
+        return [f"search {word!r}: no result at all"]
+    hrefs = [link.get_attribute("href") for link in found]
+    if not any(expected in href for href in hrefs):
+        return [f"search {word!r}: no result links to {expected}; results: {hrefs}"]
+    # The result's page is served.
+    target = next(href for href in hrefs if expected in href)
+    with urllib.request.urlopen(target.split("#")[0]) as response:
+        if response.status != 200:
+            return [f"search {word!r}: {target} is not served"]
+    return []
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("site")
@@ -52,6 +96,7 @@ def main():
     parser.add_argument("--notice", action="append", default=[])
     parser.add_argument("--absent", action="append", default=[])
     parser.add_argument("--page", action="append", default=[])
+    parser.add_argument("--search", action="append", default=[])
     args = parser.parse_args()
     axe = open(args.axe, encoding="utf-8").read()
     server, base = serve(args.site)
@@ -91,15 +136,14 @@ def main():
             if not driver.find_elements(By.CSS_SELECTOR, "main h1"):
                 failures.append(f"{page}: no page with a main heading")
                 continue
-            driver.execute_script(axe)
-            result = driver.execute_async_script(
-                "const done = arguments[arguments.length - 1];"
-                "axe.run(document, {runOnly: {type: 'tag', values: %s}})"
-                ".then(r => done(r.violations.map(v => ({id: v.id, help: v.help,"
-                " nodes: v.nodes.map(n => n.target.join(' '))}))));" % json.dumps(WCAG_21_AA)
-            )
-            for violation in result:
-                failures.append(f"{page}: axe {violation['id']}: {violation['help']} at {violation['nodes']}")
+            failures += axe_violations(driver, axe, page)
+
+        for query in args.search:
+            word, expected = query.split("=", 1)
+            failed = search(driver, base, word, expected)
+            failures += failed
+            if not failed:
+                failures += axe_violations(driver, axe, f"sok.html with results for {word!r}")
     finally:
         driver.quit()
         server.shutdown()

@@ -1,8 +1,9 @@
 //! The published site in a real browser: headless Chromium through selenium
 //! (`tests/browser/site.py`) opens the anslagstavla of a given day, sees
 //! exactly its notices, follows the PDF links, and runs axe-core (WCAG 2.1
-//! A and AA) on the anslagstavla, the page on how to appeal, the archive
-//! and a meeting's page.
+//! A and AA) on the anslagstavla, the page on how to appeal, the archive,
+//! a meeting's page, an ärende page and the search page; and searches,
+//! in Swedish, for a word the § has only in another form.
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -37,6 +38,16 @@ fn a_resident_sees_the_notices_of_the_day_and_the_pages_pass_axe() {
         &support::manifest_dir().join("meetings"),
         &root.path().join("meetings"),
     );
+    // A Dnr, for an ärende page.
+    let meeting = root
+        .path()
+        .join("meetings/socialnamnden/2017/2017-09-27.yaml");
+    let text = support::read(&meeting).replacen(
+        "  - rubrik: Förslag om kommunal",
+        "  - diarienummer: SN 2017/12\n    rubrik: Förslag om kommunal",
+        1,
+    );
+    support::write(&meeting, &text);
     let output = support::run(["publish", "--idag", "2017-10-05"], Some(root.path()));
     assert!(output.status.success(), "{}", support::describe(&output));
 
@@ -55,6 +66,13 @@ fn a_resident_sees_the_notices_of_the_day_and_the_pages_pass_axe() {
         .args(["--page", "index.html"])
         .args(["--page", "arkiv/index.html"])
         .args(["--page", "arkiv/socialnamnden/2017/2017-09-27.html"])
+        .args(["--page", "arenden/sn-2017-12.html"])
+        .args(["--page", "sok.html"])
+        // The page says "finansiering"; Swedish stemming finds it.
+        .args([
+            "--search",
+            "finansieringen=arkiv/socialnamnden/2017/2017-09-27.html",
+        ])
         .output()
         .expect("run python3 tests/browser/site.py");
     assert!(checked.status.success(), "{}", support::describe(&checked));

@@ -359,12 +359,26 @@ fn the_archive_has_a_page_per_meeting_and_an_ärende_page_follows_a_dnr() {
     );
 
     // Nothing of the sekretess § beyond its number and rubrik, in any file
-    // of the site; and every local link of every page resolves.
+    // of the site, the search index's compressed ones read inflated; and
+    // every local link of every page resolves.
+    let mut indexed = String::new();
     for file in support::files_below(&site) {
         if file.extension().is_some_and(|e| e == "pdf") {
             continue;
         }
-        let text = String::from_utf8_lossy(&std::fs::read(&file).expect("read")).into_owned();
+        let bytes = std::fs::read(&file).expect("read");
+        let bytes = if bytes.starts_with(&[0x1f, 0x8b]) {
+            use std::io::Read;
+            let mut inflated = Vec::new();
+            flate2::read::GzDecoder::new(bytes.as_slice())
+                .read_to_end(&mut inflated)
+                .expect("gzip");
+            indexed += &String::from_utf8_lossy(&inflated);
+            inflated
+        } else {
+            bytes
+        };
+        let text = String::from_utf8_lossy(&bytes).into_owned();
         assert!(
             !text.contains("Kalle"),
             "{} holds sekretess text",
@@ -382,6 +396,12 @@ fn the_archive_has_a_page_per_meeting_and_an_ärende_page_follows_a_dnr() {
             }
         }
     }
+    // The scan read the index: the § the sekretess one follows is in it.
+    assert!(
+        indexed.contains("Uppföljning av finansieringen"),
+        "{indexed:.500}"
+    );
+    assert!(indexed.contains("Sn § 65 Placering av barn"));
 }
 
 /// An OParl object or list page, read from the site by its URL.
