@@ -37,6 +37,17 @@ pub fn month_name(month: u32) -> &'static str {
     NAMES[(month.clamp(1, 12) - 1) as usize]
 }
 
+/// "fredag den 26 februari 2021", for the middle of a sentence.
+pub fn long_date_in_sentence(date: NaiveDate) -> String {
+    format!(
+        "{} den {} {} {}",
+        weekday_name(date.weekday()),
+        date.day(),
+        month_name(date.month()),
+        date.year()
+    )
+}
+
 /// "Fredag den 26 februari 2021".
 pub fn long_date(date: NaiveDate) -> String {
     let weekday = weekday_name(date.weekday());

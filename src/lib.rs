@@ -23,6 +23,7 @@ pub mod plan;
 pub mod project;
 pub mod redact;
 pub mod render;
+pub mod scaffold;
 pub mod schema;
 pub mod typeset;
 pub mod validate;

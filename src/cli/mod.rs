@@ -5,6 +5,7 @@
 mod build;
 mod check;
 mod export;
+mod new;
 mod publish;
 mod watch;
 
@@ -319,6 +320,32 @@ pub enum Command {
         #[command(flatten)]
         output: OutputArgs,
     },
+    /// Skriv nästa mötesfil för ett organ: underlaget för kallelsen.
+    ///
+    /// Skriver <ORGANMAPP>/<år>/<datum>.yaml med tid, plats, ordförande och
+    /// sekreterare från organets förra möte, organets ledamöter och
+    /// ersättare som kommentarer att ta fram efter mötet, de stående
+    /// punkterna (Sammanträdet öppnas, Val av justerare, Godkännande av
+    /// föredragningslista, Mötet avslutas) och kommentarer om vad som ska
+    /// fyllas i. Paragraferna numreras vidare från årets förra möte. Filen
+    /// klarar `check` som den står, och new skriver aldrig över en fil.
+    ///
+    /// Exempel:
+    ///   protokoll new meetings/socialnamnden --datum 2017-11-22
+    #[command(verbatim_doc_comment, help_template = HELP_TEMPLATE, override_usage = "protokoll new <ORGANMAPP> --datum <DATUM>")]
+    New {
+        /// Organets mapp, den med organ.yaml
+        #[arg(value_name = "ORGANMAPP", help_heading = "Argument")]
+        organ: PathBuf,
+        /// Sammanträdets datum, ÅÅÅÅ-MM-DD
+        #[arg(
+            long = "datum",
+            alias = "date",
+            value_name = "DATUM",
+            help_heading = "Val"
+        )]
+        date: chrono::NaiveDate,
+    },
     /// Kopiera de inbyggda mallarna till MAPP för att anpassa dem (kommunens egen layout).
     #[command(help_template = HELP_TEMPLATE, override_usage = "protokoll templates <MAPP>")]
     Templates {
@@ -468,7 +495,10 @@ pub fn run(args: Args) -> ExitCode {
         | Command::Anslag { output, .. }
         | Command::Watch { output, .. } => output.jobs,
         Command::Publish { jobs, .. } | Command::Export { jobs, .. } => *jobs,
-        Command::Check { .. } | Command::Templates { .. } | Command::Schema { .. } => None,
+        Command::Check { .. }
+        | Command::New { .. }
+        | Command::Templates { .. }
+        | Command::Schema { .. } => None,
     };
     build::use_threads(jobs);
     let result = match args.command {
@@ -521,6 +551,7 @@ pub fn run(args: Args) -> ExitCode {
             watch::run(paths, Request::Applicable { web }, output)
         }
         Command::Check { paths, format } => check::run(paths, format),
+        Command::New { organ, date } => new::run(organ, date),
         Command::Templates { dir } => copy_templates(&dir),
         Command::Schema { kind, out } => print_schema(kind, out.as_deref()),
     };

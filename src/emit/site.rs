@@ -165,7 +165,7 @@ impl SiteEmitter {
         let site = SiteContext {
             publisher: input.publisher,
             today: input.today.to_string(),
-            today_long: lower_first(&calendar::long_date(input.today)),
+            today_long: calendar::long_date_in_sentence(input.today),
         };
         let mut files = BTreeMap::new();
         files.insert("stil.css".to_owned(), self.stylesheet.clone().into_bytes());
@@ -372,7 +372,7 @@ fn notice(published: &PublishedMeeting, today: NaiveDate) -> Option<NoticeContex
         id: format!("{}:{held}", published.organ_dir),
         organ: published.organ.name.clone(),
         held: held.to_string(),
-        held_long: lower_first(&calendar::long_date(held)),
+        held_long: calendar::long_date_in_sentence(held),
         paragraphs: numbers.label(published.organ.paragraph_prefix.as_deref()),
         posted: posted.to_string(),
         posted_long: calendar::long_date(posted),
@@ -398,7 +398,7 @@ fn proclamation(proclaimed: &ProclaimedMeeting, today: NaiveDate) -> Option<Proc
     Some(ProclamationContext {
         organ: proclaimed.organ.name.clone(),
         held: held.to_string(),
-        held_long: lower_first(&calendar::long_date(held)),
+        held_long: calendar::long_date_in_sentence(held),
         time: meeting.time.value.display(),
         place: meeting.place.clone(),
         posted: posted.to_string(),
@@ -409,15 +409,6 @@ fn proclamation(proclaimed: &ProclaimedMeeting, today: NaiveDate) -> Option<Proc
             .map(|p| p.title.value.clone())
             .collect(),
     })
-}
-
-/// "onsdag den 27 september 2017", for the middle of a sentence.
-fn lower_first(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_lowercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 /// Each court named in an organ file once, with the organs it serves.
@@ -617,7 +608,7 @@ fn meeting_page(published: &PublishedMeeting) -> MeetingPage {
         path: meeting_page_path(published),
         title: format!("{} {held}", published.organ.name),
         organ: published.organ.name.clone(),
-        held_long: lower_first(&calendar::long_date(held)),
+        held_long: calendar::long_date_in_sentence(held),
         held_long_capital: calendar::long_date(held),
         time: meeting.time.value.display(),
         place: meeting.place.clone(),

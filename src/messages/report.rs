@@ -254,6 +254,35 @@ pub fn package_about(id: &str, publisher: &str, day: &str, version: &str) -> Str
     )
 }
 
+pub fn not_an_organ_folder() -> String {
+    "här finns ingen organ.yaml; new skriver nästa möte i ett organs mapp".into()
+}
+
+pub fn not_an_organ_folder_hint() -> String {
+    "ange organets mapp, t.ex. protokoll new meetings/socialnamnden --datum 2025-03-20".into()
+}
+
+pub fn meeting_file_exists() -> String {
+    "mötesfilen finns redan; new skriver aldrig över en fil".into()
+}
+
+pub fn meeting_file_exists_hint() -> String {
+    "öppna filen och skriv vidare i den, eller ange ett annat --datum".into()
+}
+
+pub fn new_meeting_written(
+    path: &str,
+    organ: &str,
+    date: chrono::NaiveDate,
+    first: &str,
+) -> String {
+    format!(
+        "skrev {path}: {organ}, sammanträdet {}, första paragrafen {first}\n\
+         nästa steg: protokoll check {path}, sedan protokoll kallelse {path}",
+        crate::calendar::long_date_in_sentence(date)
+    )
+}
+
 pub fn default_publisher() -> String {
     "Protokoll och anslag".into()
 }

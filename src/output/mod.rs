@@ -52,6 +52,33 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     Ok(())
 }
 
+/// Writes `bytes` to `path` as a new file, creating parent folders; fails
+/// with [`std::io::ErrorKind::AlreadyExists`] rather than replace a file,
+/// even one made meanwhile.
+pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    let error = |source| WriteError {
+        path: path.to_path_buf(),
+        source,
+    };
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(error)?;
+    let mut temp = tempfile::Builder::new()
+        .prefix(".protokoll-")
+        .suffix(".part")
+        .tempfile_in(dir)
+        .map_err(error)?;
+    temp.write_all(bytes).map_err(error)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let readable = std::fs::Permissions::from_mode(0o644);
+        temp.as_file().set_permissions(readable).map_err(error)?;
+    }
+    temp.as_file().sync_all().map_err(error)?;
+    temp.persist_noclobber(path).map_err(|e| error(e.error))?;
+    Ok(())
+}
+
 /// What was done in the output folder for one unit.
 #[derive(Debug, Default)]
 pub struct UnitWritten {
