@@ -1294,3 +1294,43 @@ mod tests {
         );
     }
 }
+
+/// `<datum>.lock` beside a justerat meeting file, written by `protokoll
+/// justera`: what the final documents were made from and what they are, so
+/// a later change to any of them is seen. JSON; FORMAT.md describes it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lock {
+    /// The program that made the documents, `protokoll 0.1.0`.
+    #[serde(rename = "program")]
+    pub program: String,
+    /// The day of justering, `ÅÅÅÅ-MM-DD`.
+    #[serde(rename = "justering")]
+    pub adjusted: String,
+    /// The meeting file, by its name beside the lock.
+    #[serde(rename = "mötesfil")]
+    pub meeting: LockedFile,
+    /// `organ.yaml`, relative to the organ folder.
+    #[serde(rename = "organfil")]
+    pub organ: LockedFile,
+    /// The logo and the meeting's bilagor, relative to the organ folder.
+    #[serde(rename = "tillgångar")]
+    pub assets: Vec<LockedFile>,
+    /// Each final document, relative to the output folder.
+    #[serde(rename = "dokument")]
+    pub documents: Vec<LockedFile>,
+    /// How many `rättelser` the meeting file had when locked.
+    #[serde(rename = "rättelser")]
+    pub corrections: usize,
+}
+
+/// One file of a [`Lock`] and the SHA-256 of its bytes.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LockedFile {
+    /// Its path, relative as its field says.
+    #[serde(rename = "fil")]
+    pub path: String,
+    /// SHA-256, lower-case hex.
+    pub sha256: String,
+}

@@ -8,6 +8,7 @@ use std::fmt::Write as _;
 use chrono::NaiveDate;
 
 use crate::calendar;
+use crate::edit::{yaml_quoted as quoted, yaml_scalar as scalar};
 use crate::model::{NumberedMeeting, Organ, Person};
 
 /// The standing items of every meeting, in their order; the ärenden go
@@ -132,42 +133,5 @@ fn commented_people(text: &mut String, key: &str, people: &[Person]) {
         if let Some(organisation) = &person.organisation {
             let _ = writeln!(text, "#     organisation: {}", scalar(organisation));
         }
-    }
-}
-
-/// A YAML scalar as plain text when that reads back as the same string,
-/// else double-quoted.
-fn scalar(text: &str) -> String {
-    let plain = !text.is_empty()
-        && text.trim() == text
-        && !text.starts_with(|c: char| "-?:,[]{}#&*!|>'\"%@`".contains(c))
-        && !text.contains(": ")
-        && !text.contains(" #")
-        && !text.ends_with(':')
-        && !matches!(
-            text.to_lowercase().as_str(),
-            "true" | "false" | "null" | "~" | "yes" | "no" | "on" | "off"
-        )
-        && text.parse::<f64>().is_err();
-    if plain { text.to_owned() } else { quoted(text) }
-}
-
-fn quoted(text: &str) -> String {
-    format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn scalars_that_yaml_would_read_otherwise_are_quoted() {
-        assert_eq!(scalar("Kommunhuset, Ljungby"), "Kommunhuset, Ljungby");
-        assert_eq!(scalar("NO"), "\"NO\"");
-        assert_eq!(scalar("2021"), "\"2021\"");
-        assert_eq!(scalar("Sal: 3"), "\"Sal: 3\"");
-        assert_eq!(scalar("#1"), "\"#1\"");
-        assert_eq!(scalar("Sal \"A\""), "Sal \"A\"");
-        assert_eq!(scalar("\"A\""), "\"\\\"A\\\"\"");
     }
 }

@@ -5,6 +5,7 @@
 mod build;
 mod check;
 mod export;
+mod justera;
 mod new;
 mod publish;
 mod watch;
@@ -346,6 +347,55 @@ pub enum Command {
         )]
         date: chrono::NaiveDate,
     },
+    /// Justera protokollet: skriv justeringen i mötesfilen, bygg, lås.
+    ///
+    /// Skriver `justering:` (och med --anslag `anslag:`) i mötesfilen utan
+    /// att röra något annat i den: kommentarer, nycklarnas ordning och
+    /// layouten står kvar. Bygger sedan de slutliga dokumenten och skriver
+    /// en låsfil bredvid mötesfilen (<datum>.lock) med SHA-256 för
+    /// mötesfilen, organ.yaml, logotyp och bilagor och varje dokument.
+    /// Samma justera två gånger ändrar ingenting. Vägrar, med skälet, ett
+    /// möte med fel, en justering före mötet och ett anslag senare än lagen
+    /// tillåter (andra dagen efter justeringen).
+    ///
+    /// Exempel:
+    ///   protokoll justera meetings/socsam/2021/2021-02-26.yaml --datum 2021-03-01 --sätt digitalt
+    ///   protokoll justera FIL --datum 2021-03-01 --sätt på-papper --plats Kommunhuset --anslag 2021-03-02
+    #[command(verbatim_doc_comment, help_template = HELP_TEMPLATE, override_usage = "protokoll justera [VAL] <FIL> --datum <DATUM> --sätt <SÄTT>")]
+    Justera {
+        /// Mötesfilen
+        #[arg(value_name = "FIL", help_heading = "Argument")]
+        file: PathBuf,
+        /// Justeringens datum, ÅÅÅÅ-MM-DD
+        #[arg(
+            long = "datum",
+            alias = "date",
+            value_name = "DATUM",
+            help_heading = "Val"
+        )]
+        date: chrono::NaiveDate,
+        /// Hur protokollet justerades
+        #[arg(
+            long = "sätt",
+            alias = "satt",
+            value_enum,
+            value_name = "SÄTT",
+            help_heading = "Val"
+        )]
+        manner: MannerArg,
+        /// Var det justerades, t.ex. Kommunhuset
+        #[arg(long = "plats", value_name = "PLATS", help_heading = "Val")]
+        place: Option<String>,
+        /// Klockslaget, TT:MM
+        #[arg(long = "tid", value_name = "TT:MM", value_parser = parse_clock_time, help_heading = "Val")]
+        time: Option<crate::model::ClockTime>,
+        /// Dagen anslaget sätts upp, ÅÅÅÅ-MM-DD
+        #[arg(long = "anslag", value_name = "DATUM", help_heading = "Val")]
+        posted: Option<chrono::NaiveDate>,
+        /// Mapp, Typst-källa och mallar
+        #[command(flatten)]
+        output: OutputArgs,
+    },
     /// Kopiera de inbyggda mallarna till MAPP för att anpassa dem (kommunens egen layout).
     #[command(help_template = HELP_TEMPLATE, override_usage = "protokoll templates <MAPP>")]
     Templates {
@@ -493,6 +543,7 @@ pub fn run(args: Args) -> ExitCode {
         | Command::Kallelse { output, .. }
         | Command::Utdrag { output, .. }
         | Command::Anslag { output, .. }
+        | Command::Justera { output, .. }
         | Command::Watch { output, .. } => output.jobs,
         Command::Publish { jobs, .. } | Command::Export { jobs, .. } => *jobs,
         Command::Check { .. }
@@ -552,6 +603,24 @@ pub fn run(args: Args) -> ExitCode {
         }
         Command::Check { paths, format } => check::run(paths, format),
         Command::New { organ, date } => new::run(organ, date),
+        Command::Justera {
+            file,
+            date,
+            manner,
+            place,
+            time,
+            posted,
+            output,
+        } => {
+            let justering = justera::Justering {
+                date,
+                manner: manner.into(),
+                place,
+                time,
+                posted,
+            };
+            justera::run(file, justering, output)
+        }
         Command::Templates { dir } => copy_templates(&dir),
         Command::Schema { kind, out } => print_schema(kind, out.as_deref()),
     };
@@ -599,6 +668,35 @@ fn load_failed(paths: &[PathBuf], error: &crate::project::ProjectError) -> Vec<D
 /// A single error that is not about a line of a file.
 fn fail(path: &Path, message: impl Into<String>) -> Vec<Diagnostic> {
     vec![Diagnostic::error(path, None, message)]
+}
+
+/// `--sätt`: how the protocol was justerat, as the command line spells it.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum MannerArg {
+    /// Muntligen, på sammanträdet
+    #[value(name = "muntligen")]
+    Oral,
+    /// Med digital signatur
+    #[value(name = "digitalt")]
+    Digital,
+    /// Med underskrift på papper
+    #[value(name = "på-papper", alias = "pa-papper")]
+    Paper,
+}
+
+impl From<MannerArg> for crate::model::AdjustmentManner {
+    fn from(manner: MannerArg) -> Self {
+        match manner {
+            MannerArg::Oral => Self::Oral,
+            MannerArg::Digital => Self::Digital,
+            MannerArg::Paper => Self::Paper,
+        }
+    }
+}
+
+/// `--tid`: a clock time as the meeting files write one.
+fn parse_clock_time(text: &str) -> Result<crate::model::ClockTime, String> {
+    crate::model::ClockTime::parse(text).ok_or_else(messages::report::clock_time_hint)
 }
 
 /// `--adress`: an http(s) URL, given its final `/` so paths join onto it.

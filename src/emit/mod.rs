@@ -8,7 +8,6 @@
 //! once all its jobs are made, so a unit is written whole or not at all; a
 //! PDF's bytes do not depend on which thread made it or when.
 
-mod encode;
 mod oparl;
 pub mod package;
 pub mod pdf;

@@ -19,11 +19,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::encode::{
-    ascii_slug, percent_decode, percent_encode, sha512_hex, swedish_timestamp as timestamp,
-};
 use super::site::{PublishedMeeting, case_slug, meeting_page_path};
 use crate::document::MeetingDocument;
+use crate::encode::{
+    ascii_slug, percent_decode, percent_encode, sha512_hex, swedish_timestamp as timestamp,
+};
 use crate::model::{Confidentiality, ParagraphSet, Person as Attendee};
 use crate::redact::MASKED;
 
@@ -303,7 +303,8 @@ impl Output<'_> {
     }
 
     fn object<T: Serialize>(&mut self, path: &str, object: &T) {
-        let mut json = serde_json::to_vec_pretty(object).unwrap_or_default();
+        // Compact: a thousand meetings make tens of thousands of files.
+        let mut json = serde_json::to_vec(object).unwrap_or_default();
         json.push(b'\n');
         self.files.insert(path.to_owned(), json);
     }

@@ -22,7 +22,7 @@ use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 
-use super::encode::{ascii_slug, percent_encode, sha256_hex, swedish_timestamp};
+use crate::encode::{ascii_slug, percent_encode, sha256_hex, swedish_timestamp};
 
 /// One justerat meeting as it goes into the package.
 #[derive(Debug, Clone)]

@@ -12,9 +12,9 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use tera::{Context, Tera};
 
-use super::encode::sha256_hex;
 use crate::calendar::{self, last_appeal_day, take_down_day};
 use crate::document::MeetingDocument;
+use crate::encode::sha256_hex;
 use crate::model::{Confidentiality, NumberedMeeting, Organ, ParagraphSet};
 use crate::render::{SITE_DIR, Templates};
 

@@ -283,6 +283,70 @@ pub fn new_meeting_written(
     )
 }
 
+pub fn clock_time_hint() -> String {
+    "skriv klockslaget som TT:MM, t.ex. 14:00".into()
+}
+
+pub fn justera_needs_a_meeting_file() -> String {
+    "justera tar en mötesfil, t.ex. meetings/socsam/2021/2021-02-26.yaml".into()
+}
+
+pub fn justera_meeting_has_errors(errors: usize) -> String {
+    format!(
+        "mötet justeras inte: filen har {}; rätta {} och justera igen",
+        count(errors, "fel", "fel"),
+        if errors == 1 { "det" } else { "dem" }
+    )
+}
+
+pub fn justera_not_held() -> String {
+    "mötet har inga beslutande än, så det finns inget protokoll att justera".into()
+}
+
+pub fn justera_not_held_hint() -> String {
+    "skriv in beslutande, justerare och besluten efter mötet, och justera sedan".into()
+}
+
+pub fn justera_locked(lock: &str) -> String {
+    format!("protokollet är redan justerat och låst ({lock}); justeringen ändras inte")
+}
+
+pub fn justera_locked_hint(lock: &str) -> String {
+    format!("ska justeringen göras om är det ditt eget beslut: ta bort {lock} och kör justera igen")
+}
+
+pub fn justera_posted_late(
+    posted: chrono::NaiveDate,
+    deadline: chrono::NaiveDate,
+    adjusted: chrono::NaiveDate,
+) -> String {
+    format!(
+        "anslaget {posted} är för sent: efter justeringen {adjusted} ska det upp senast {deadline} (kommunallagen 8 kap. 12 §)"
+    )
+}
+
+pub fn justera_posted_late_hint() -> String {
+    "ange --anslag senast den dagen; har anslaget redan satts upp senare, skriv anslag: med en anmärkning i mötesfilen".into()
+}
+
+pub fn justerad(
+    path: &str,
+    adjusted: chrono::NaiveDate,
+    posted: Option<chrono::NaiveDate>,
+    documents: usize,
+    lock: &str,
+) -> String {
+    let posted = posted.map_or_else(String::new, |d| format!(", anslag {d}"));
+    format!(
+        "justerade {path}: justering {adjusted}{posted}; {} låsta i {lock}",
+        count(documents, "dokument", "dokument")
+    )
+}
+
+pub fn justerad_already(path: &str) -> String {
+    format!("{path} var redan justerad så; inget ändrades")
+}
+
 pub fn default_publisher() -> String {
     "Protokoll och anslag".into()
 }

@@ -3,16 +3,19 @@
 //! its place and swapped in, so a failed publish or export never leaves half
 //! of one.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use super::{WriteError, write_atomic};
+use super::WriteError;
 
 /// Reads a document the build wrote, by its path inside the output folder.
 pub fn read_document(out: &Path, relative: &Path) -> Result<Vec<u8>, WriteError> {
     let path = out.join(relative);
     std::fs::read(&path).map_err(|source| WriteError { path, source })
 }
+
+/// The checksum file a folder written here may hold (`sha256sum` format).
+const SUMS: &str = "SHA256SUMS";
 
 /// Writes `files` (by their path inside it) as the folder `site`: first
 /// into a fresh folder beside it, then renamed into its place; the previous
@@ -40,8 +43,27 @@ pub fn write_folder(site: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<()
         std::fs::set_permissions(fresh.path(), std::fs::Permissions::from_mode(0o755))
             .map_err(error(fresh.path()))?;
     }
+    // The fresh folder is swapped in whole, so each file needs no temporary
+    // of its own; a file the previous folder holds with the same checksum
+    // (its SHA256SUMS against the new one) is linked, not written again.
+    let unchanged = unchanged_files(site, files);
     for (relative, bytes) in files {
-        write_atomic(&fresh.path().join(relative), bytes)?;
+        let path = fresh.path().join(relative);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(error(dir))?;
+        }
+        if unchanged.contains(relative.as_str())
+            && std::fs::hard_link(site.join(relative), &path).is_ok()
+        {
+            continue;
+        }
+        std::fs::write(&path, bytes).map_err(error(&path))?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644))
+                .map_err(error(&path))?;
+        }
     }
     let old = tempfile::Builder::new()
         .prefix(&format!(".{name}.gammal-"))
@@ -66,4 +88,28 @@ pub fn write_folder(site: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<()
     // `old` is removed with what it now holds when dropped.
     drop(old);
     Ok(())
+}
+
+/// The files whose `SHA256SUMS` line is the same in the folder on disk and
+/// in `files`, and whose size on disk is still theirs.
+fn unchanged_files<'a>(site: &Path, files: &'a BTreeMap<String, Vec<u8>>) -> BTreeSet<&'a str> {
+    let Some(new) = files.get(SUMS) else {
+        return BTreeSet::new();
+    };
+    let Ok(old) = std::fs::read(site.join(SUMS)) else {
+        return BTreeSet::new();
+    };
+    let old = String::from_utf8_lossy(&old);
+    let old: BTreeSet<&str> = old.lines().collect();
+    String::from_utf8_lossy(new)
+        .lines()
+        .filter(|line| old.contains(line))
+        .filter_map(|line| line.split_once("  ").map(|(_, path)| path.to_owned()))
+        .filter_map(|path| files.get_key_value(path.as_str()))
+        .filter(|(path, bytes)| {
+            std::fs::metadata(site.join(path.as_str()))
+                .is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+        })
+        .map(|(path, _)| path.as_str())
+        .collect()
 }

@@ -14,6 +14,7 @@ mod engine;
 mod escaping;
 mod examples;
 mod export;
+mod justera;
 mod new;
 mod protocol;
 mod publish;

@@ -1,5 +1,5 @@
-//! The small encodings the site, its open data and the archive package
-//! share: checksums in hex, ASCII names for URLs and folders, percent
+//! The small encodings the site, its open data, the archive package and
+//! the locks share: checksums in hex, ASCII names for URLs and folders, percent
 //! encoding, and Swedish timestamps.
 
 use std::fmt::Write as _;

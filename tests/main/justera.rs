@@ -1,0 +1,224 @@
+//! `protokoll justera`: the justering written into the meeting file with
+//! every other byte kept, the final documents built and locked, twice a
+//! no-op, and the law's dates refused.
+
+use std::path::{Path, PathBuf};
+
+use crate::support;
+
+const FILE: &str = "meetings/socsam/2021/2021-02-26.yaml";
+
+/// The seed's justering, as the example file writes it.
+const OLD_JUSTERING: &str =
+    "justering:\n  datum: 2021-02-26\n  plats: Via webben, Teams\n  sätt: muntligen\n";
+
+fn examples_in(root: &Path) -> PathBuf {
+    support::copy_dir(
+        &support::manifest_dir().join("meetings"),
+        &root.join("meetings"),
+    );
+    root.join(FILE)
+}
+
+fn justera(root: &Path, args: &[&str]) -> std::process::Output {
+    let mut all = vec!["justera", FILE];
+    all.extend_from_slice(args);
+    support::run(all, Some(root))
+}
+
+fn sha256(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+#[test]
+fn justera_writes_only_its_lines_builds_locks_and_twice_changes_nothing() {
+    let root = tempfile::tempdir().expect("temp dir");
+    let file = examples_in(root.path());
+    let before = support::read(&file);
+    assert!(before.contains(OLD_JUSTERING));
+
+    let args = [
+        "--datum",
+        "2021-03-01",
+        "--sätt",
+        "digitalt",
+        "--anslag",
+        "2021-03-02",
+    ];
+    let output = justera(root.path(), &args);
+    assert!(output.status.success(), "{}", support::describe(&output));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains(
+            "justerade meetings/socsam/2021/2021-02-26.yaml: justering 2021-03-01, \
+             anslag 2021-03-02; 3 dokument låsta i 2021-02-26.lock"
+        ),
+        "{stderr}"
+    );
+    let after = support::read(&file);
+    let new_justering =
+        "justering:\n  datum: 2021-03-01\n  sätt: digitalt\n  plats: Via webben, Teams\n";
+    let new_anslag = "anslag:\n  uppsatt: 2021-03-02\n";
+    assert!(after.contains(new_justering), "{after}");
+    assert!(after.contains(new_anslag), "{after}");
+    // Every comment and line outside the two blocks, byte for byte.
+    assert_eq!(
+        after.replace(new_justering, "").replace(new_anslag, ""),
+        before.replace(OLD_JUSTERING, "")
+    );
+
+    // The lock: the meeting file as written, and each final PDF.
+    let lock_path = file.with_extension("lock");
+    let lock: serde_json::Value =
+        serde_json::from_str(&support::read(&lock_path)).expect("lock is JSON");
+    assert_eq!(lock["justering"], "2021-03-01");
+    assert_eq!(lock["mötesfil"]["sha256"], sha256(after.as_bytes()));
+    let documents = lock["dokument"].as_array().expect("dokument");
+    let names: Vec<&str> = documents
+        .iter()
+        .map(|d| d["fil"].as_str().expect("fil"))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "socsam/2021/2021-02-26-protokoll.pdf",
+            "socsam/2021/2021-02-26-kallelse.pdf",
+            "socsam/2021/2021-02-26-anslagsbevis.pdf"
+        ]
+    );
+    for document in documents {
+        let pdf = std::fs::read(
+            root.path()
+                .join("output")
+                .join(document["fil"].as_str().expect("fil")),
+        )
+        .expect("PDF");
+        assert_eq!(document["sha256"], sha256(&pdf));
+    }
+    let protocol = root
+        .path()
+        .join("output/socsam/2021/2021-02-26-protokoll.pdf");
+    let text = support::squash(&support::pdf_text(&protocol, support::Extract::Raw, None));
+    assert!(
+        text.contains("2021-03-02"),
+        "the anslag date is not in the protocol: {text}"
+    );
+
+    // Again, the same: nothing written, not even the lock.
+    let lock_before = std::fs::metadata(&lock_path)
+        .and_then(|m| m.modified())
+        .expect("mtime");
+    let file_before = std::fs::metadata(&file)
+        .and_then(|m| m.modified())
+        .expect("mtime");
+    let again = justera(root.path(), &args);
+    assert!(again.status.success(), "{}", support::describe(&again));
+    assert!(
+        String::from_utf8_lossy(&again.stderr).contains("var redan justerad så; inget ändrades"),
+        "{}",
+        support::describe(&again)
+    );
+    assert_eq!(support::read(&file), after);
+    assert_eq!(
+        std::fs::metadata(&lock_path)
+            .and_then(|m| m.modified())
+            .expect("mtime"),
+        lock_before
+    );
+    assert_eq!(
+        std::fs::metadata(&file)
+            .and_then(|m| m.modified())
+            .expect("mtime"),
+        file_before
+    );
+
+    // Another justering of a locked protocol is the secretary's own act.
+    let other = justera(
+        root.path(),
+        &["--datum", "2021-03-03", "--sätt", "digitalt"],
+    );
+    assert_eq!(
+        other.status.code(),
+        Some(1),
+        "{}",
+        support::describe(&other)
+    );
+    let stderr = String::from_utf8_lossy(&other.stderr);
+    assert!(
+        stderr.contains("protokollet är redan justerat och låst (2021-02-26.lock)"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("ta bort"), "{stderr}");
+    assert_eq!(support::read(&file), after);
+}
+
+#[test]
+fn justera_refuses_dates_the_law_does_not_allow_and_a_meeting_with_errors() {
+    let root = tempfile::tempdir().expect("temp dir");
+    let file = examples_in(root.path());
+    let before = support::read(&file);
+
+    let early = justera(
+        root.path(),
+        &["--datum", "2021-02-20", "--sätt", "digitalt"],
+    );
+    assert_eq!(
+        early.status.code(),
+        Some(1),
+        "{}",
+        support::describe(&early)
+    );
+    assert!(
+        String::from_utf8_lossy(&early.stderr).contains("före sammanträdet"),
+        "{}",
+        support::describe(&early)
+    );
+
+    // Friday's justering: the anslag by Tuesday, the second working day.
+    let late = justera(
+        root.path(),
+        &[
+            "--datum",
+            "2021-02-26",
+            "--sätt",
+            "digitalt",
+            "--anslag",
+            "2021-03-03",
+        ],
+    );
+    assert_eq!(late.status.code(), Some(1), "{}", support::describe(&late));
+    assert!(
+        String::from_utf8_lossy(&late.stderr).contains(
+            "anslaget 2021-03-03 är för sent: efter justeringen 2021-02-26 ska det upp senast 2021-03-01"
+        ),
+        "{}",
+        support::describe(&late)
+    );
+
+    // A meeting with an error (a justerare who was not there) is not justerat.
+    support::write(
+        &file,
+        &before.replace("justerare: [Karin Näsmark]", "justerare: [Kalle Okänd]"),
+    );
+    let broken = justera(
+        root.path(),
+        &["--datum", "2021-03-01", "--sätt", "digitalt"],
+    );
+    assert_eq!(
+        broken.status.code(),
+        Some(1),
+        "{}",
+        support::describe(&broken)
+    );
+    assert!(
+        String::from_utf8_lossy(&broken.stderr).contains("mötet justeras inte: filen har 1 fel"),
+        "{}",
+        support::describe(&broken)
+    );
+    assert!(!file.with_extension("lock").exists());
+    assert!(!root.path().join("output").exists());
+}
