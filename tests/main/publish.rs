@@ -167,13 +167,42 @@ fn the_same_input_and_day_give_the_same_site_and_no_leftovers() {
         .into_iter()
         .map(|f| (f.clone(), std::fs::read(&f).expect("read")))
         .collect();
+    let snapshot = || -> Vec<(std::path::PathBuf, Vec<u8>)> {
+        support::files_below(&site)
+            .into_iter()
+            .map(|f| (f.clone(), std::fs::read(&f).expect("read")))
+            .collect()
+    };
+    // The site folder itself: a publish that writes swaps in a new one.
+    let folder = || {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::metadata(&site).expect("site").ino()
+    };
+    // Nothing changed: the site is left as it stands, not even rewritten.
+    let written = folder();
     let output = publish(root.path(), "2017-10-05");
     assert!(output.status.success(), "{}", support::describe(&output));
-    let second: Vec<(std::path::PathBuf, Vec<u8>)> = support::files_below(&site)
-        .into_iter()
-        .map(|f| (f.clone(), std::fs::read(&f).expect("read")))
-        .collect();
-    assert_eq!(first, second);
+    assert!(
+        String::from_utf8_lossy(&output.stderr)
+            .contains("1 anslag på anslagstavlan, 3 justerade protokoll"),
+        "{}",
+        support::describe(&output)
+    );
+    assert_eq!(snapshot(), first);
+    assert_eq!(folder(), written);
+    // A meeting file changed where no page shows it: the site is made
+    // again (files unchanged linked from the old one), to the same bytes.
+    let meeting = root
+        .path()
+        .join("meetings/socialnamnden/2017/2017-09-27.yaml");
+    support::write(&meeting, &(support::read(&meeting) + "# En kommentar.\n"));
+    assert!(publish(root.path(), "2017-10-05").status.success());
+    assert_eq!(snapshot(), first);
+    assert_ne!(folder(), written);
+    // And from nothing again, the same bytes.
+    std::fs::remove_dir_all(&site).expect("remove site");
+    assert!(publish(root.path(), "2017-10-05").status.success());
+    assert_eq!(snapshot(), first);
     // The swap leaves no temporary or old folder beside the site.
     let beside: Vec<String> = std::fs::read_dir(root.path())
         .expect("read root")
