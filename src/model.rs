@@ -222,10 +222,34 @@ pub struct Meeting {
         description = "Texter, t.ex. namn, som aldrig skrivs ut i webbversionen. Personnummer maskeras där automatiskt."
     )]
     pub mask: Vec<String>,
+    /// Corrections made after justering, each dated; the protocol prints
+    /// them and they let a locked meeting file change.
+    #[serde(rename = "rättelser", default)]
+    #[schemars(
+        description = "Rättelser efter justeringen, var och en med datum och text. Protokollet skriver ut dem, och bara med en ny rättelse får ett låst (justerat) möte ändras."
+    )]
+    pub corrections: Vec<Correction>,
     /// The items of business, in order.
     #[serde(rename = "paragrafer", default)]
     #[schemars(description = "Sammanträdets ärenden (paragrafer), i ordning.")]
     pub paragraphs: Vec<Paragraph>,
+}
+
+/// A correction of a justerat protocol.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[schemars(description = "En rättelse av det justerade protokollet.")]
+#[serde(deny_unknown_fields)]
+pub struct Correction {
+    /// The day it was made.
+    #[serde(rename = "datum")]
+    #[schemars(with = "IsoDate", description = "Dagen rättelsen gjordes, ÅÅÅÅ-MM-DD.")]
+    pub date: Spanned<IsoDate>,
+    /// What was corrected, and how.
+    #[serde(rename = "text")]
+    #[schemars(
+        description = "Vad som rättades och hur, t.ex. Namnet i § 5 rättat från Per till Pär."
+    )]
+    pub text: String,
 }
 
 /// Who held a role (ordförande, justerare), and for which §§ when not all.
@@ -1322,6 +1346,21 @@ pub struct Lock {
     /// How many `rättelser` the meeting file had when locked.
     #[serde(rename = "rättelser")]
     pub corrections: usize,
+}
+
+impl Lock {
+    /// Whether `text` is the meeting file this lock was written for.
+    pub fn is_of(&self, text: &str) -> bool {
+        self.meeting.sha256 == crate::encode::sha256_hex(text.as_bytes())
+    }
+
+    /// Whether the document at `path` (inside the output folder) is one of
+    /// the final documents it locks.
+    pub fn locks(&self, path: &std::path::Path) -> bool {
+        self.documents
+            .iter()
+            .any(|d| std::path::Path::new(&d.path) == path)
+    }
 }
 
 /// One file of a [`Lock`] and the SHA-256 of its bytes.

@@ -20,9 +20,9 @@ use chrono::NaiveDate;
 use regex::{Regex, RegexBuilder};
 
 use crate::model::{
-    Adjustment, Attachment, CaseOfficer, Confidentiality, Conflict, Court, DecisionMaker,
-    DelegationDecision, Dissent, Meeting, MinuteNote, Motion, NumberedMeeting, Organ, Paragraph,
-    Person, Posting, Proclamation, RoleHolder, RoleHolders, Spanned, Vote,
+    Adjustment, Attachment, CaseOfficer, Confidentiality, Conflict, Correction, Court,
+    DecisionMaker, DelegationDecision, Dissent, Meeting, MinuteNote, Motion, NumberedMeeting,
+    Organ, Paragraph, Person, Posting, Proclamation, RoleHolder, RoleHolders, Spanned, Vote,
 };
 
 /// The replacement printed for every masked string.
@@ -357,6 +357,7 @@ fn meeting_for_web(meeting: &Meeting, masker: &Masker) -> Meeting {
         posting,
         proclamation,
         mask: _,
+        corrections,
         paragraphs,
     } = meeting;
     Meeting {
@@ -409,6 +410,16 @@ fn meeting_for_web(meeting: &Meeting, masker: &Masker) -> Meeting {
         }),
         // The list is itself the secret; nothing after this stage needs it.
         mask: Vec::new(),
+        corrections: corrections
+            .iter()
+            .map(|c| {
+                let Correction { date, text } = c;
+                Correction {
+                    date: date.clone(),
+                    text: masker.text(text),
+                }
+            })
+            .collect(),
         paragraphs: paragraphs
             .iter()
             .map(|p| paragraph_for_web(p, masker))

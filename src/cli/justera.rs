@@ -188,7 +188,7 @@ pub(super) fn run(
             })
             .collect(),
         documents,
-        corrections: 0,
+        corrections: meeting.meeting.corrections.len(),
     };
     let mut json = serde_json::to_vec_pretty(&lock).unwrap_or_default();
     json.push(b'\n');

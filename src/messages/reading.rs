@@ -332,6 +332,10 @@ pub fn io_problem(error: &std::io::Error) -> String {
     }
 }
 
+pub fn lock_not_json(reason: &str) -> String {
+    format!("låsfilen är inte den som justera skrev: {reason}")
+}
+
 pub fn not_utf8() -> String {
     "filen är inte UTF-8-text (spara den som UTF-8 i din redigerare)".into()
 }

@@ -197,6 +197,14 @@ pub fn plan(
                 organ: organ_index,
                 meeting: index,
             };
+            // A justerat meeting whose file is as it was locked keeps its
+            // final documents as they are: never made again (a new program
+            // or template would change their bytes) and never over a signed one.
+            let text = project.text(&file.path).unwrap_or_default();
+            let frozen = match &file.lock {
+                Some(Ok(lock)) if lock.is_of(text) => Some(lock),
+                _ => None,
+            };
             match meeting_documents(options.request, meeting, organ, previous) {
                 Ok((documents, remove)) => {
                     let date = meeting.meeting.date.value.0;
@@ -222,14 +230,18 @@ pub fn plan(
                                 d,
                                 &output,
                             );
-                            job(
+                            let frozen = frozen.is_some_and(|lock| lock.locks(&output))
+                                && previous.documents.contains(&output);
+                            let mut job = job(
                                 Document::Meeting(d),
                                 output,
                                 &organ.name,
                                 fingerprint,
                                 previous,
                                 options,
-                            )
+                            );
+                            job.up_to_date |= frozen;
+                            job
                         })
                         .collect();
                     plan.units.push(Unit {

@@ -18,7 +18,7 @@ use rayon::prelude::*;
 
 use crate::diagnostic::Diagnostic;
 use crate::document;
-use crate::model::{DelegationDecision, Meeting, NumberedMeeting, Organ};
+use crate::model::{DelegationDecision, Lock, Meeting, NumberedMeeting, Organ};
 use crate::number::MeetingSummary;
 use crate::parse::{self, ParseError};
 use crate::render::{RenderError, Templates};
@@ -169,6 +169,33 @@ pub struct MeetingFile<M> {
     pub selected: bool,
     /// The meeting, or why it cannot be read.
     pub meeting: Result<M, FileError>,
+    /// Its lock (`<datum>.lock` beside it, written by `justera`), when it
+    /// has one.
+    pub lock: Option<Result<Lock, LockError>>,
+}
+
+/// A lock file that cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum LockError {
+    /// It cannot be read.
+    #[error(transparent)]
+    Read(#[from] LoadError),
+    /// It is not a lock `justera` wrote.
+    #[error("{}", crate::messages::reading::lock_not_json(&.0.to_string()))]
+    Json(#[from] serde_json::Error),
+}
+
+/// The lock beside a meeting file, if there is one.
+fn read_lock(meeting: &Path) -> Option<Result<Lock, LockError>> {
+    let path = meeting.with_extension("lock");
+    if !path.is_file() {
+        return None;
+    }
+    Some(
+        files::read_source(&path)
+            .map_err(LockError::from)
+            .and_then(|source| serde_json::from_str(&source.text).map_err(LockError::from)),
+    )
 }
 
 /// One delegationsbeslut file.
@@ -282,6 +309,7 @@ impl<M> Project<M> {
                         path: m.path,
                         hash: m.hash,
                         selected: m.selected,
+                        lock: m.lock,
                     })
                     .collect();
                 OrganFolder {
@@ -677,6 +705,7 @@ fn load_organ(
         .map(|(mut parsed, (_, selected))| {
             keep_text(&mut parsed, texts);
             MeetingFile {
+                lock: read_lock(&parsed.path),
                 path: parsed.path,
                 hash: parsed.hash,
                 selected: *selected,

@@ -136,6 +136,17 @@ pub struct MeetingContext<'a> {
     pub posting: Option<PostingContext>,
     /// "2021-03-03", when justerat.
     pub adjusted_on: Option<String>,
+    /// The rättelser made after justering, in the file's order.
+    pub corrections: Vec<CorrectionContext<'a>>,
+}
+
+/// One rättelse.
+#[derive(Debug, Serialize)]
+pub struct CorrectionContext<'a> {
+    /// "2021-03-05".
+    pub date: String,
+    /// What was corrected, as written.
+    pub text: &'a str,
 }
 
 /// One group of the attendance list, with its printed label.
@@ -434,6 +445,14 @@ impl<'a> DocumentContext<'a> {
                 adjustment: adjustment.map(adjustment_line),
                 posting,
                 adjusted_on: adjustment.map(|a| iso(a.date.value.0)),
+                corrections: meeting
+                    .corrections
+                    .iter()
+                    .map(|c| CorrectionContext {
+                        date: iso(c.date.value.0),
+                        text: &c.text,
+                    })
+                    .collect(),
             },
             organ: organ_context,
             paragraphs: numbered

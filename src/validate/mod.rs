@@ -24,6 +24,7 @@ mod comments;
 mod content;
 mod dates;
 mod files;
+mod lock;
 mod numbering;
 mod participation;
 mod people;
@@ -295,6 +296,12 @@ pub fn meeting_key(
     hasher.update(&file.hash.0);
     hasher.update(&[rules as u8]);
     hasher.update(file.path.as_os_str().as_encoded_bytes());
+    // The lock's verdict depends on the lock too.
+    match &file.lock {
+        None => hasher.update(b"no lock"),
+        Some(Ok(lock)) => hasher.update(format!("{lock:?}").as_bytes()),
+        Some(Err(error)) => hasher.update(error.to_string().as_bytes()),
+    };
     ContentHash(*hasher.finalize().as_bytes())
 }
 
@@ -334,6 +341,7 @@ fn check_meeting(
         .map(|path| (file.path.as_path(), path));
     files::assets(organ_folder, organ, attachments, &mut found);
     files::reported_delegations(organ_folder, &file.path, meeting, &mut found);
+    lock::check(&file.path, text, meeting, file.lock.as_ref(), &mut found);
     found
 }
 

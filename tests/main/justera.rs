@@ -222,3 +222,103 @@ fn justera_refuses_dates_the_law_does_not_allow_and_a_meeting_with_errors() {
     assert!(!file.with_extension("lock").exists());
     assert!(!root.path().join("output").exists());
 }
+
+#[test]
+fn a_locked_meeting_changes_only_with_a_rättelse_and_keeps_its_documents() {
+    let root = tempfile::tempdir().expect("temp dir");
+    let file = examples_in(root.path());
+    let args = [
+        "--datum",
+        "2021-03-01",
+        "--sätt",
+        "digitalt",
+        "--anslag",
+        "2021-03-02",
+    ];
+    assert!(justera(root.path(), &args).status.success());
+    let protocol = root
+        .path()
+        .join("output/socsam/2021/2021-02-26-protokoll.pdf");
+    let locked_pdf = std::fs::read(&protocol).expect("PDF");
+
+    // Own templates that change the protocol: the locked one is not made
+    // again, another meeting's is.
+    let templates = root.path().join("mallar");
+    assert!(
+        support::run(["templates", "mallar"], Some(root.path()))
+            .status
+            .success()
+    );
+    let layout = templates.join("lib/layout.typ");
+    support::write(&layout, &(support::read(&layout) + "\n// En ändring.\n"));
+    assert!(support::run(["build"], Some(root.path())).status.success());
+    let build = support::run(["build", "--templates", "mallar"], Some(root.path()));
+    assert!(build.status.success(), "{}", support::describe(&build));
+    // Every document is made again but the three the lock holds.
+    let stderr = String::from_utf8_lossy(&build.stderr);
+    assert!(
+        stderr.contains("8 dokument byggda, 3 oförändrade"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read(&protocol).expect("PDF"), locked_pdf);
+
+    // An edit after justering is an error, in check and in build.
+    let justerad = support::read(&file);
+    let edited = justerad.replacen(
+        "Ordförande avslutar dagens sammanträde.",
+        "Ordförande avslutar sammanträdet.",
+        1,
+    );
+    assert!(edited != justerad, "the edit did not apply");
+    support::write(&file, &edited);
+    let check = support::run(["check", FILE], Some(root.path()));
+    assert_eq!(
+        check.status.code(),
+        Some(1),
+        "{}",
+        support::describe(&check)
+    );
+    let stderr = String::from_utf8_lossy(&check.stderr);
+    assert!(
+        stderr.contains(
+            "2021-02-26.yaml: mötesfilen har ändrats efter justeringen 2021-03-01; \
+             ett justerat protokoll ändras bara med en rättelse"
+        ),
+        "{stderr}"
+    );
+    assert!(stderr.contains("ta bort 2021-02-26.lock"), "{stderr}");
+    let build = support::run(["build", FILE], Some(root.path()));
+    assert_eq!(
+        build.status.code(),
+        Some(1),
+        "{}",
+        support::describe(&build)
+    );
+    assert_eq!(std::fs::read(&protocol).expect("PDF"), locked_pdf);
+
+    // With a rättelse it goes through; the protocol prints it, and justera
+    // locks the corrected file.
+    let corrected = edited.replacen(
+        "\nparagrafer:",
+        "\nrättelser:\n  - datum: 2021-03-05\n    text: Ordförandens ord i § 15 rättade.\nparagrafer:",
+        1,
+    );
+    support::write(&file, &corrected);
+    let check = support::run(["check", FILE], Some(root.path()));
+    assert!(check.status.success(), "{}", support::describe(&check));
+    let relock = justera(root.path(), &args);
+    assert!(relock.status.success(), "{}", support::describe(&relock));
+    let text = support::squash(&support::pdf_text(&protocol, support::Extract::Raw, None));
+    assert!(
+        text.contains(
+            "Rättelser efter justeringen Rättelse 2021-03-05: Ordförandens ord i § 15 rättade."
+        ),
+        "the rättelse is not in the protocol"
+    );
+    let lock: serde_json::Value =
+        serde_json::from_str(&support::read(&file.with_extension("lock"))).expect("JSON");
+    assert_eq!(lock["rättelser"], 1);
+    assert_eq!(lock["mötesfil"]["sha256"], sha256(corrected.as_bytes()));
+    let check = support::run(["check", FILE], Some(root.path()));
+    assert!(check.status.success(), "{}", support::describe(&check));
+}

@@ -5,6 +5,7 @@ pub mod comments;
 pub mod content;
 pub mod dates;
 pub mod files;
+pub mod lock;
 pub mod numbering;
 pub mod participation;
 pub mod people;
