@@ -94,6 +94,34 @@ pub struct OutputArgs {
     pub jobs: Option<usize>,
 }
 
+/// The build that `publish` and `export` run first: where its documents
+/// go, the templates, how many at once.
+#[derive(Debug, Clone, clap::Args)]
+#[command(next_help_heading = "Val")]
+pub struct BuildFirstArgs {
+    /// Mapp för dokumenten (PDF) [standard: output/]
+    #[arg(long = "pdf", value_name = "MAPP")]
+    pub documents: Option<PathBuf>,
+    /// Mapp med egna mallar som ersätter de inbyggda fil för fil
+    #[arg(long, value_name = "MAPP")]
+    pub templates: Option<PathBuf>,
+    /// Hur många dokument som sätts samtidigt [standard: ett per kärna]
+    #[arg(long, short = 'j', value_name = "N")]
+    pub jobs: Option<usize>,
+}
+
+impl From<BuildFirstArgs> for OutputArgs {
+    fn from(args: BuildFirstArgs) -> Self {
+        OutputArgs {
+            out: args.documents,
+            emit_typst: false,
+            templates: args.templates,
+            alla: false,
+            jobs: args.jobs,
+        }
+    }
+}
+
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 #[command(help_template = HELP_TEMPLATE)]
@@ -225,15 +253,9 @@ pub enum Command {
         /// Webbplatsens adress, t.ex. https://www.kommun.se/protokoll/; ger OParl under oparl/
         #[arg(long = "adress", alias = "address", value_name = "URL", value_parser = parse_address, help_heading = "Val")]
         address: Option<String>,
-        /// Mapp för dokumenten (PDF) [standard: output/]
-        #[arg(long = "pdf", value_name = "MAPP", help_heading = "Val")]
-        documents: Option<PathBuf>,
-        /// Mapp med egna mallar som ersätter de inbyggda fil för fil
-        #[arg(long, value_name = "MAPP", help_heading = "Val")]
-        templates: Option<PathBuf>,
-        /// Hur många dokument som sätts samtidigt [standard: ett per kärna]
-        #[arg(long, short = 'j', value_name = "N", help_heading = "Val")]
-        jobs: Option<usize>,
+        /// Bygget först
+        #[command(flatten)]
+        build: BuildFirstArgs,
     },
     /// Exportera paketet till diariet och e-arkivet: bygg det som är inaktuellt, packa.
     ///
@@ -268,15 +290,9 @@ pub enum Command {
             help_heading = "Val"
         )]
         today: Option<chrono::NaiveDate>,
-        /// Mapp för dokumenten (PDF) [standard: output/]
-        #[arg(long = "pdf", value_name = "MAPP", help_heading = "Val")]
-        documents: Option<PathBuf>,
-        /// Mapp med egna mallar som ersätter de inbyggda fil för fil
-        #[arg(long, value_name = "MAPP", help_heading = "Val")]
-        templates: Option<PathBuf>,
-        /// Hur många dokument som sätts samtidigt [standard: ett per kärna]
-        #[arg(long, short = 'j', value_name = "N", help_heading = "Val")]
-        jobs: Option<usize>,
+        /// Bygget först
+        #[command(flatten)]
+        build: BuildFirstArgs,
     },
     /// Granska mötes-, delegationsbesluts- och organfiler utan att bygga något.
     ///
@@ -545,7 +561,7 @@ pub fn run(args: Args) -> ExitCode {
         | Command::Anslag { output, .. }
         | Command::Justera { output, .. }
         | Command::Watch { output, .. } => output.jobs,
-        Command::Publish { jobs, .. } | Command::Export { jobs, .. } => *jobs,
+        Command::Publish { build, .. } | Command::Export { build, .. } => build.jobs,
         Command::Check { .. }
         | Command::New { .. }
         | Command::Templates { .. }
@@ -568,36 +584,14 @@ pub fn run(args: Args) -> ExitCode {
             out,
             today,
             address,
-            documents,
-            templates,
-            jobs,
-        } => {
-            let output = OutputArgs {
-                out: documents,
-                emit_typst: false,
-                templates,
-                alla: false,
-                jobs,
-            };
-            publish::run(paths, out, today, address, output)
-        }
+            build,
+        } => publish::run(paths, out, today, address, build.into()),
         Command::Export {
             paths,
             out,
             today,
-            documents,
-            templates,
-            jobs,
-        } => {
-            let output = OutputArgs {
-                out: documents,
-                emit_typst: false,
-                templates,
-                alla: false,
-                jobs,
-            };
-            export::run(paths, out, today, output)
-        }
+            build,
+        } => export::run(paths, out, today, build.into()),
         Command::Watch { paths, web, output } => {
             watch::run(paths, Request::Applicable { web }, output)
         }

@@ -28,6 +28,29 @@ pub struct WriteError {
 
 /// Writes `bytes` to `path` atomically, creating parent folders.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    let temp = written_beside(path, bytes)?;
+    temp.persist(path).map_err(|e| WriteError {
+        path: path.to_path_buf(),
+        source: e.error,
+    })?;
+    Ok(())
+}
+
+/// Writes `bytes` to `path` as a new file, creating parent folders; fails
+/// with [`std::io::ErrorKind::AlreadyExists`] rather than replace a file,
+/// even one made meanwhile.
+pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    let temp = written_beside(path, bytes)?;
+    temp.persist_noclobber(path).map_err(|e| WriteError {
+        path: path.to_path_buf(),
+        source: e.error,
+    })?;
+    Ok(())
+}
+
+/// `bytes` in a temporary file in `path`'s folder, on disk, readable by
+/// all, ready to be renamed into place.
+fn written_beside(path: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile, WriteError> {
     let error = |source| WriteError {
         path: path.to_path_buf(),
         source,
@@ -48,35 +71,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
         temp.as_file().set_permissions(readable).map_err(error)?;
     }
     temp.as_file().sync_all().map_err(error)?;
-    temp.persist(path).map_err(|e| error(e.error))?;
-    Ok(())
-}
-
-/// Writes `bytes` to `path` as a new file, creating parent folders; fails
-/// with [`std::io::ErrorKind::AlreadyExists`] rather than replace a file,
-/// even one made meanwhile.
-pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
-    let error = |source| WriteError {
-        path: path.to_path_buf(),
-        source,
-    };
-    let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).map_err(error)?;
-    let mut temp = tempfile::Builder::new()
-        .prefix(".protokoll-")
-        .suffix(".part")
-        .tempfile_in(dir)
-        .map_err(error)?;
-    temp.write_all(bytes).map_err(error)?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let readable = std::fs::Permissions::from_mode(0o644);
-        temp.as_file().set_permissions(readable).map_err(error)?;
-    }
-    temp.as_file().sync_all().map_err(error)?;
-    temp.persist_noclobber(path).map_err(|e| error(e.error))?;
-    Ok(())
+    Ok(temp)
 }
 
 /// What was done in the output folder for one unit.
