@@ -50,7 +50,10 @@ use crate::schema::SchemaKind;
   protokoll build --emit-typst --out /tmp/ut             skriv också den genererade Typst-källan
   protokoll build --alla                                 gör om varje dokument, vad byggcachen än säger
   protokoll watch meetings/socsam                        bygg om efter varje sparning
-  protokoll publish --idag 2017-10-05                     anslagstavlan den dagen → site/
+  protokoll publish --idag 2017-10-05                    anslagstavlan den dagen → site/
+  protokoll export --idag 2017-10-30                     paketet till diariet och e-arkivet → export/
+  protokoll new meetings/socialnamnden --datum 2017-11-22 nästa mötesfil, att fylla i
+  protokoll justera FIL --datum 2021-03-01 --sätt digitalt justera, bygg och lås
   protokoll templates templates/                         kopiera de inbyggda mallarna för att ändra dem"
 )]
 pub struct Args {
@@ -126,6 +129,32 @@ impl From<BuildFirstArgs> for OutputArgs {
 #[derive(Debug, Subcommand)]
 #[command(help_template = HELP_TEMPLATE)]
 pub enum Command {
+    /// Skriv nästa mötesfil för ett organ: underlaget för kallelsen.
+    ///
+    /// Skriver <ORGANMAPP>/<år>/<datum>.yaml med tid, plats, ordförande och
+    /// sekreterare från organets förra möte, organets ledamöter och
+    /// ersättare som kommentarer att ta fram efter mötet, de stående
+    /// punkterna (Sammanträdet öppnas, Val av justerare, Godkännande av
+    /// föredragningslista, Mötet avslutas) och kommentarer om vad som ska
+    /// fyllas i. Paragraferna numreras vidare från årets förra möte. Filen
+    /// klarar `check` som den står, och new skriver aldrig över en fil.
+    ///
+    /// Exempel:
+    ///   protokoll new meetings/socialnamnden --datum 2017-11-22
+    #[command(verbatim_doc_comment, help_template = HELP_TEMPLATE, override_usage = "protokoll new <ORGANMAPP> --datum <DATUM>")]
+    New {
+        /// Organets mapp, den med organ.yaml
+        #[arg(value_name = "ORGANMAPP", help_heading = "Argument")]
+        organ: PathBuf,
+        /// Sammanträdets datum, ÅÅÅÅ-MM-DD
+        #[arg(
+            long = "datum",
+            alias = "date",
+            value_name = "DATUM",
+            help_heading = "Val"
+        )]
+        date: chrono::NaiveDate,
+    },
     /// Bygg varje dokument som mötet ger så som det står.
     ///
     /// För varje mötesfil: kallelsen; när mötet har beslutande, protokollet
@@ -208,6 +237,55 @@ pub enum Command {
         /// Mötesfiler
         #[arg(required = true, value_name = "FILER", help_heading = "Argument")]
         files: Vec<PathBuf>,
+        /// Mapp, Typst-källa och mallar
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+    /// Justera protokollet: skriv justeringen i mötesfilen, bygg, lås.
+    ///
+    /// Skriver `justering:` (och med --anslag `anslag:`) i mötesfilen utan
+    /// att röra något annat i den: kommentarer, nycklarnas ordning och
+    /// layouten står kvar. Bygger sedan de slutliga dokumenten och skriver
+    /// en låsfil bredvid mötesfilen (<datum>.lock) med SHA-256 för
+    /// mötesfilen, organ.yaml, logotyp och bilagor och varje dokument.
+    /// Samma justera två gånger ändrar ingenting. Vägrar, med skälet, ett
+    /// möte med fel, en justering före mötet och ett anslag senare än lagen
+    /// tillåter (andra dagen efter justeringen).
+    ///
+    /// Exempel:
+    ///   protokoll justera meetings/socsam/2021/2021-02-26.yaml --datum 2021-03-01 --sätt digitalt
+    ///   protokoll justera FIL --datum 2021-03-01 --sätt på-papper --plats Kommunhuset --anslag 2021-03-02
+    #[command(verbatim_doc_comment, help_template = HELP_TEMPLATE, override_usage = "protokoll justera [VAL] <FIL> --datum <DATUM> --sätt <SÄTT>")]
+    Justera {
+        /// Mötesfilen
+        #[arg(value_name = "FIL", help_heading = "Argument")]
+        file: PathBuf,
+        /// Justeringens datum, ÅÅÅÅ-MM-DD
+        #[arg(
+            long = "datum",
+            alias = "date",
+            value_name = "DATUM",
+            help_heading = "Val"
+        )]
+        date: chrono::NaiveDate,
+        /// Hur protokollet justerades
+        #[arg(
+            long = "sätt",
+            alias = "satt",
+            value_enum,
+            value_name = "SÄTT",
+            help_heading = "Val"
+        )]
+        manner: MannerArg,
+        /// Var det justerades, t.ex. Kommunhuset
+        #[arg(long = "plats", value_name = "PLATS", help_heading = "Val")]
+        place: Option<String>,
+        /// Klockslaget, TT:MM
+        #[arg(long = "tid", value_name = "TT:MM", value_parser = parse_clock_time, help_heading = "Val")]
+        time: Option<crate::model::ClockTime>,
+        /// Dagen anslaget sätts upp, ÅÅÅÅ-MM-DD
+        #[arg(long = "anslag", value_name = "DATUM", help_heading = "Val")]
+        posted: Option<chrono::NaiveDate>,
         /// Mapp, Typst-källa och mallar
         #[command(flatten)]
         output: OutputArgs,
@@ -333,81 +411,6 @@ pub enum Command {
         /// Också webbversionen
         #[arg(long, help_heading = "Val")]
         web: bool,
-        /// Mapp, Typst-källa och mallar
-        #[command(flatten)]
-        output: OutputArgs,
-    },
-    /// Skriv nästa mötesfil för ett organ: underlaget för kallelsen.
-    ///
-    /// Skriver <ORGANMAPP>/<år>/<datum>.yaml med tid, plats, ordförande och
-    /// sekreterare från organets förra möte, organets ledamöter och
-    /// ersättare som kommentarer att ta fram efter mötet, de stående
-    /// punkterna (Sammanträdet öppnas, Val av justerare, Godkännande av
-    /// föredragningslista, Mötet avslutas) och kommentarer om vad som ska
-    /// fyllas i. Paragraferna numreras vidare från årets förra möte. Filen
-    /// klarar `check` som den står, och new skriver aldrig över en fil.
-    ///
-    /// Exempel:
-    ///   protokoll new meetings/socialnamnden --datum 2017-11-22
-    #[command(verbatim_doc_comment, help_template = HELP_TEMPLATE, override_usage = "protokoll new <ORGANMAPP> --datum <DATUM>")]
-    New {
-        /// Organets mapp, den med organ.yaml
-        #[arg(value_name = "ORGANMAPP", help_heading = "Argument")]
-        organ: PathBuf,
-        /// Sammanträdets datum, ÅÅÅÅ-MM-DD
-        #[arg(
-            long = "datum",
-            alias = "date",
-            value_name = "DATUM",
-            help_heading = "Val"
-        )]
-        date: chrono::NaiveDate,
-    },
-    /// Justera protokollet: skriv justeringen i mötesfilen, bygg, lås.
-    ///
-    /// Skriver `justering:` (och med --anslag `anslag:`) i mötesfilen utan
-    /// att röra något annat i den: kommentarer, nycklarnas ordning och
-    /// layouten står kvar. Bygger sedan de slutliga dokumenten och skriver
-    /// en låsfil bredvid mötesfilen (<datum>.lock) med SHA-256 för
-    /// mötesfilen, organ.yaml, logotyp och bilagor och varje dokument.
-    /// Samma justera två gånger ändrar ingenting. Vägrar, med skälet, ett
-    /// möte med fel, en justering före mötet och ett anslag senare än lagen
-    /// tillåter (andra dagen efter justeringen).
-    ///
-    /// Exempel:
-    ///   protokoll justera meetings/socsam/2021/2021-02-26.yaml --datum 2021-03-01 --sätt digitalt
-    ///   protokoll justera FIL --datum 2021-03-01 --sätt på-papper --plats Kommunhuset --anslag 2021-03-02
-    #[command(verbatim_doc_comment, help_template = HELP_TEMPLATE, override_usage = "protokoll justera [VAL] <FIL> --datum <DATUM> --sätt <SÄTT>")]
-    Justera {
-        /// Mötesfilen
-        #[arg(value_name = "FIL", help_heading = "Argument")]
-        file: PathBuf,
-        /// Justeringens datum, ÅÅÅÅ-MM-DD
-        #[arg(
-            long = "datum",
-            alias = "date",
-            value_name = "DATUM",
-            help_heading = "Val"
-        )]
-        date: chrono::NaiveDate,
-        /// Hur protokollet justerades
-        #[arg(
-            long = "sätt",
-            alias = "satt",
-            value_enum,
-            value_name = "SÄTT",
-            help_heading = "Val"
-        )]
-        manner: MannerArg,
-        /// Var det justerades, t.ex. Kommunhuset
-        #[arg(long = "plats", value_name = "PLATS", help_heading = "Val")]
-        place: Option<String>,
-        /// Klockslaget, TT:MM
-        #[arg(long = "tid", value_name = "TT:MM", value_parser = parse_clock_time, help_heading = "Val")]
-        time: Option<crate::model::ClockTime>,
-        /// Dagen anslaget sätts upp, ÅÅÅÅ-MM-DD
-        #[arg(long = "anslag", value_name = "DATUM", help_heading = "Val")]
-        posted: Option<chrono::NaiveDate>,
         /// Mapp, Typst-källa och mallar
         #[command(flatten)]
         output: OutputArgs,
