@@ -1349,6 +1349,13 @@ pub struct Lock {
 }
 
 impl Lock {
+    /// The lock as `justera` writes it: pretty JSON and a final newline.
+    pub fn to_json(&self) -> Vec<u8> {
+        let mut json = serde_json::to_vec_pretty(self).unwrap_or_default();
+        json.push(b'\n');
+        json
+    }
+
     /// Whether `text` is the meeting file this lock was written for.
     pub fn is_of(&self, text: &str) -> bool {
         self.meeting.sha256 == crate::encode::sha256_hex(text.as_bytes())

@@ -75,6 +75,11 @@ pub(super) fn run(
             organ_file: text(&folder.file),
             meeting_path: meeting_path.to_string_lossy().replace('\\', "/"),
             meeting_file: text(&file.path),
+            lock_file: file
+                .lock
+                .as_ref()
+                .and_then(|l| l.as_ref().ok())
+                .map(|l| l.to_json()),
             held,
             adjusted: adjustment.date.value.0,
             documents,

@@ -190,8 +190,7 @@ pub(super) fn run(
         documents,
         corrections: meeting.meeting.corrections.len(),
     };
-    let mut json = serde_json::to_vec_pretty(&lock).unwrap_or_default();
-    json.push(b'\n');
+    let json = lock.to_json();
     let lock_changed = std::fs::read(&lock_path).map_or(true, |old| old != json);
     if lock_changed {
         write_atomic(&lock_path, &json).map_err(|e| fail(&lock_path, e.to_string()))?;

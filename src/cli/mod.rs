@@ -343,10 +343,11 @@ pub enum Command {
     /// innehåll är ett E-ARK CSIP-paket, grunden för Riksarkivets FGS
     /// Paketstruktur: METS.xml med storlek, datum och SHA-256 för varje fil,
     /// de justerade dokumenten (protokoll, kallelse, utdrag, anslagsbevis som
-    /// PDF/A) och mötes- och organfilerna de gjordes av. Bara justerade
-    /// sammanträden kommer med. Samma filer och samma --idag ger samma
-    /// bytes; paketet skrivs i en ny mapp och byts in när det är klart; ett
-    /// möte med fel utelämnas och kommandot avslutas med kod 1.
+    /// PDF/A), mötes- och organfilerna de gjordes av och låsfilerna från
+    /// justera. Bara justerade sammanträden kommer med. Samma filer och
+    /// samma --idag ger samma bytes; paketet skrivs i en ny mapp och byts in
+    /// när det är klart; ett möte med fel utelämnas och kommandot avslutas
+    /// med kod 1.
     ///
     /// Exempel:
     ///   protokoll export                                  varje justerat möte under meetings/ → export/

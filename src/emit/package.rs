@@ -12,6 +12,7 @@
 //!   representations/dokument/data/<organ>/<år>/<datum>-protokoll.pdf …
 //!   representations/kallfiler/METS.xml     … and the files they came from
 //!   representations/kallfiler/data/<organ>/organ.yaml, <år>/<datum>.yaml
+//!                                          (and <datum>.lock when justera locked it)
 //! ```
 //!
 //! This stage is pure: every date in it comes from the meetings or the
@@ -37,6 +38,8 @@ pub struct ArchivedMeeting {
     pub meeting_path: String,
     /// The meeting file as written.
     pub meeting_file: Vec<u8>,
+    /// Its lock (`<datum>.lock`), when justera locked it.
+    pub lock_file: Option<Vec<u8>>,
     /// The meeting day.
     pub held: NaiveDate,
     /// The day of justering: when its documents became final.
@@ -99,6 +102,17 @@ pub fn package(input: &PackageInput) -> BTreeMap<String, Vec<u8>> {
             &meeting.meeting_file,
             &stamp,
         ));
+        if let Some(lock) = &meeting.lock_file {
+            let lock_path = match meeting.meeting_path.strip_suffix(".yaml") {
+                Some(stem) => format!("{stem}.lock"),
+                None => format!("{}.lock", meeting.meeting_path),
+            };
+            sources.push(PackedFile::new(
+                format!("data/{}/{lock_path}", meeting.organ_dir),
+                lock,
+                &stamp,
+            ));
+        }
         let organ = organs
             .entry(&meeting.organ_dir)
             .or_insert((&meeting.organ_file, meeting.adjusted));
@@ -215,6 +229,7 @@ impl PackedFile {
             Some("pdf") => "application/pdf",
             Some("yaml") => "application/yaml",
             Some("xml" | "xsd") => "application/xml",
+            Some("lock") => "application/json",
             _ => "text/plain",
         }
     }

@@ -247,7 +247,8 @@ pub fn package_about(id: &str, publisher: &str, day: &str, version: &str) -> Str
          informationspaket enligt E-ARK CSIP 2.2, grunden för Riksarkivets FGS\n\
          Paketstruktur. METS.xml beskriver paketet och pekar på två representationer:\n\
          representations/dokument/ med de justerade dokumenten som PDF/A-2a, och\n\
-         representations/kallfiler/ med mötes- och organfilerna (YAML) de gjordes av.\n\
+         representations/kallfiler/ med mötes- och organfilerna (YAML) de gjordes av\n\
+         och låsfilerna (JSON) som justera skrev.\n\
          Varje fil har sin storlek och SHA-256 i METS-filerna och i manifest-sha256.txt.\n\
          \n\
          Sammanträden:\n"

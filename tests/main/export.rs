@@ -62,6 +62,19 @@ fn python_has(module: &str) -> bool {
 fn the_package_is_a_valid_bag_of_a_csip_package_listing_every_file() {
     let root = tempfile::tempdir().expect("temp dir");
     examples_in(root.path());
+    // SocSam's meeting locked by justera: its lock goes with it.
+    let justera = support::run(
+        [
+            "justera",
+            "meetings/socsam/2021/2021-02-26.yaml",
+            "--datum",
+            "2021-02-26",
+            "--sätt",
+            "muntligen",
+        ],
+        Some(root.path()),
+    );
+    assert!(justera.status.success(), "{}", support::describe(&justera));
     let output = export(root.path());
     assert!(output.status.success(), "{}", support::describe(&output));
     let stderr = String::from_utf8_lossy(&output.stderr);
@@ -115,6 +128,11 @@ fn the_package_is_a_valid_bag_of_a_csip_package_listing_every_file() {
         );
     }
     assert!(!sources.join("socialnamnden/2017/2017-11-22.yaml").exists());
+    assert_eq!(
+        support::read(&sources.join("socsam/2021/2021-02-26.lock")),
+        support::read(&root.path().join("meetings/socsam/2021/2021-02-26.lock"))
+    );
+    assert!(!sources.join("socialnamnden/2017/2017-09-27.lock").exists());
 
     // Every METS: valid XML, every file it lists has the size and SHA-256
     // given, every id is unique, and every file of the package is listed.
