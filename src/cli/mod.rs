@@ -52,8 +52,8 @@ use crate::schema::SchemaKind;
   protokoll watch meetings/socsam                        bygg om efter varje sparning
   protokoll publish --idag 2017-10-05                    anslagstavlan den dagen → site/
   protokoll export --idag 2017-10-30                     paketet till diariet och e-arkivet → export/
-  protokoll new meetings/socialnamnden --datum 2017-11-22 nästa mötesfil, att fylla i
-  protokoll justera FIL --datum 2021-03-01 --sätt digitalt justera, bygg och lås
+  protokoll new meetings/socialnamnden --datum 2017-11-22   nästa mötesfil, att fylla i
+  protokoll justera meetings/socsam/2021/2021-02-26.yaml --datum 2021-03-01 --sätt digitalt   justera, bygg, lås
   protokoll templates templates/                         kopiera de inbyggda mallarna för att ändra dem"
 )]
 pub struct Args {
@@ -254,7 +254,7 @@ pub enum Command {
     ///
     /// Exempel:
     ///   protokoll justera meetings/socsam/2021/2021-02-26.yaml --datum 2021-03-01 --sätt digitalt
-    ///   protokoll justera FIL --datum 2021-03-01 --sätt på-papper --plats Kommunhuset --anslag 2021-03-02
+    ///   protokoll justera meetings/regionala-utvecklingsnamnden/2020/2020-02-13.yaml --datum 2020-02-17 --sätt på-papper --plats Regionhuset --anslag 2020-02-18
     #[command(verbatim_doc_comment, help_template = HELP_TEMPLATE, override_usage = "protokoll justera [VAL] <FIL> --datum <DATUM> --sätt <SÄTT>")]
     Justera {
         /// Mötesfilen

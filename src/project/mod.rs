@@ -185,16 +185,21 @@ pub enum LockError {
     Json(#[from] serde_json::Error),
 }
 
-/// The lock beside a meeting file, if there is one.
-fn read_lock(meeting: &Path) -> Option<Result<Lock, LockError>> {
+/// The lock beside a meeting file, if there is one; the digest's copy of
+/// its text when it read it.
+fn read_lock(
+    meeting: &Path,
+    already_read: &BTreeMap<PathBuf, Arc<str>>,
+) -> Option<Result<Lock, LockError>> {
     let path = meeting.with_extension("lock");
-    if !path.is_file() {
-        return None;
-    }
+    let text = match already_read.get(&path) {
+        Some(text) => Ok(Arc::clone(text)),
+        None if path.is_file() => files::read_source(&path).map(|s| Arc::from(s.text)),
+        None => return None,
+    };
     Some(
-        files::read_source(&path)
-            .map_err(LockError::from)
-            .and_then(|source| serde_json::from_str(&source.text).map_err(LockError::from)),
+        text.map_err(LockError::from)
+            .and_then(|text| serde_json::from_str(&text).map_err(LockError::from)),
     )
 }
 
@@ -705,7 +710,7 @@ fn load_organ(
         .map(|(mut parsed, (_, selected))| {
             keep_text(&mut parsed, texts);
             MeetingFile {
-                lock: read_lock(&parsed.path),
+                lock: read_lock(&parsed.path, already_read),
                 path: parsed.path,
                 hash: parsed.hash,
                 selected: *selected,
