@@ -135,6 +135,18 @@ pub fn last_appeal_day(posted: NaiveDate) -> NaiveDate {
     on_or_after_working_day(posted + Days::new(21))
 }
 
+/// The second day after justering, by which the anslag must go up
+/// (kommunallagen 8 kap. 12 §), before any move off a holiday.
+pub fn second_day_after(adjusted: NaiveDate) -> NaiveDate {
+    adjusted + Days::new(2)
+}
+
+/// The last day the anslag of a protocol justerat on `adjusted` may go up:
+/// the second day after, moved to the next working day.
+pub fn last_posting_day(adjusted: NaiveDate) -> NaiveDate {
+    on_or_after_working_day(second_day_after(adjusted))
+}
+
 /// The day the notice is taken down: the day after the last day to appeal.
 pub fn take_down_day(posted: NaiveDate) -> NaiveDate {
     last_appeal_day(posted) + Days::new(1)

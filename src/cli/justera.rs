@@ -6,9 +6,9 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 
-use crate::calendar::on_or_after_working_day;
+use crate::calendar::last_posting_day;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document;
 use crate::edit::{self, yaml_quoted, yaml_scalar};
@@ -38,10 +38,6 @@ pub(super) struct Justering {
 const AFTER_JUSTERING: [&str; 4] = ["anslag", "kungörelse", "maskera", "paragrafer"];
 /// Keys a new `anslag:` goes before.
 const AFTER_ANSLAG: [&str; 3] = ["kungörelse", "maskera", "paragrafer"];
-
-/// The anslag goes up at the latest the second day after justering
-/// (kommunallagen 8 kap. 12 §), a deadline that moves off holidays.
-const POSTING_DAYS: u64 = 2;
 
 pub(super) fn run(
     file: PathBuf,
@@ -126,7 +122,7 @@ pub(super) fn run(
         return Err(refused);
     }
     if let Some(posted) = justering.posted {
-        let deadline = on_or_after_working_day(justering.date + Days::new(POSTING_DAYS));
+        let deadline = last_posting_day(justering.date);
         if posted > deadline {
             return Err(vec![
                 Diagnostic::error(

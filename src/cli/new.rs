@@ -9,7 +9,7 @@ use chrono::{Datelike, NaiveDate};
 use crate::diagnostic::Diagnostic;
 use crate::messages::report;
 use crate::model::ParagraphSet;
-use crate::number;
+use crate::number::{self, MeetingSummary};
 use crate::output::{WriteError, write_new};
 use crate::parse;
 use crate::project::{self, LoadOptions, TemplateSource};
@@ -55,9 +55,19 @@ pub(super) fn run(organ_dir: PathBuf, date: NaiveDate) -> Result<ExitCode, Vec<D
         .filter_map(|m| m.meeting.as_ref().ok())
         .filter(|m| m.meeting.date.value.0 < date)
         .max_by_key(|m| m.meeting.date.value.0);
-    let first_paragraph = previous
-        .filter(|m| m.meeting.date.value.0.year() == date.year())
-        .map_or(1, |m| m.last().0 + 1);
+    // The number stage's own rule, for a meeting not yet written.
+    let summaries: Vec<MeetingSummary> = folder
+        .summaries_by_index()
+        .into_iter()
+        .map(|(_, s)| s)
+        .collect();
+    let this = MeetingSummary {
+        file: target.clone(),
+        date,
+        first_paragraph: None,
+        paragraph_count: scaffold::STANDING_ITEMS.len() as u32,
+    };
+    let first_paragraph = number::first_paragraph(&this, &summaries);
     let first_paragraph =
         ParagraphSet::of_numbers(&[first_paragraph]).label(organ.paragraph_prefix.as_deref());
     let text = scaffold::meeting_file(&NewMeeting {

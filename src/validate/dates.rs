@@ -5,7 +5,7 @@
 
 use chrono::{Datelike, Days, NaiveDate};
 
-use crate::calendar::{self, on_or_after_working_day};
+use crate::calendar;
 use crate::diagnostic::Diagnostic;
 use crate::messages::validate::dates as say;
 use crate::parse::span_of;
@@ -14,9 +14,6 @@ use super::Subject;
 
 /// Days after the meeting by which justering normally happens.
 const ADJUSTMENT_DAYS: u64 = 14;
-
-/// Days after justering by which the anslag must be posted.
-const POSTING_DAYS: u64 = 2;
 
 /// Days before a fullmäktige meeting by which its kungörelse must be up
 /// (kommunallagen 5 kap. 53 §).
@@ -130,8 +127,8 @@ pub(super) fn check(subject: &Subject, found: &mut Vec<Diagnostic>) {
         return;
     };
     let adjusted = adjustment.date.value.0;
-    let second_day = adjusted + Days::new(POSTING_DAYS);
-    let deadline = on_or_after_working_day(second_day);
+    let second_day = calendar::second_day_after(adjusted);
+    let deadline = calendar::last_posting_day(adjusted);
     if posted < adjusted {
         found.push(
             Diagnostic::error(
