@@ -93,6 +93,13 @@ pub struct Organ {
         description = "true: varje paragraf i protokollet börjar på en ny sida. Utelämnad: false."
     )]
     pub page_per_paragraph: bool,
+    /// The final protocol always with empty signature fields, as with
+    /// `build --signaturfält`.
+    #[serde(rename = "signaturfält", default)]
+    #[schemars(
+        description = "true: protokollet får alltid ett tomt signaturfält för varje undertecknare (sekreterare, ordförande, justerare) på dess underskriftsrad, för en underskriftstjänst, som med build --signaturfält. Utelämnad: false, protokollet har inga formulärfält."
+    )]
+    pub signature_fields: bool,
     /// The court an appeal of the organ's decisions goes to, for the
     /// anslagstavla's page on how to appeal.
     #[serde(rename = "förvaltningsrätt", default)]

@@ -306,6 +306,7 @@ fn organ_for_web(organ: &Organ, masker: &Masker) -> Organ {
         paragraph_prefix,
         decision_first,
         page_per_paragraph,
+        signature_fields,
         court,
     } = organ;
     Organ {
@@ -323,6 +324,7 @@ fn organ_for_web(organ: &Organ, masker: &Masker) -> Organ {
         paragraph_prefix: masker.optional(paragraph_prefix),
         decision_first: *decision_first,
         page_per_paragraph: *page_per_paragraph,
+        signature_fields: *signature_fields,
         court: court.as_ref().map(|c| {
             let Court {
                 name,

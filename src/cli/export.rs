@@ -23,10 +23,15 @@ pub(super) fn run(
     paths: Vec<PathBuf>,
     out: Option<PathBuf>,
     today: Option<NaiveDate>,
+    signature_fields: bool,
     output: OutputArgs,
 ) -> Result<ExitCode, Vec<Diagnostic>> {
     let paths = default_paths(paths);
-    let config = Config::new(Request::Applicable { web: false }, &output, &paths);
+    let request = Request::Applicable {
+        web: false,
+        signature_fields,
+    };
+    let config = Config::new(request, &output, &paths);
     let out = out.unwrap_or_else(|| config.out.with_file_name("export"));
     let today = today.unwrap_or_else(|| chrono::Local::now().date_naive());
     let project = build::load(&paths, &config, BTreeMap::new())?;

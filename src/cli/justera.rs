@@ -42,10 +42,15 @@ const AFTER_ANSLAG: [&str; 3] = ["kungörelse", "maskera", "paragrafer"];
 pub(super) fn run(
     file: PathBuf,
     justering: Justering,
+    signature_fields: bool,
     output: OutputArgs,
 ) -> Result<ExitCode, Vec<Diagnostic>> {
     let paths = vec![file.clone()];
-    let config = Config::new(Request::Applicable { web: false }, &output, &paths);
+    let request = Request::Applicable {
+        web: false,
+        signature_fields,
+    };
+    let config = Config::new(request, &output, &paths);
     let project = build::load(&paths, &config, BTreeMap::new())?;
     let Some((folder, meeting_file)) = project.selected_meetings().next() else {
         return Err(fail(&file, report::justera_needs_a_meeting_file()));

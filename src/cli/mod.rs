@@ -111,6 +111,19 @@ pub struct BuildFirstArgs {
     /// Hur många dokument som sätts samtidigt [standard: ett per kärna]
     #[arg(long, short = 'j', value_name = "N")]
     pub jobs: Option<usize>,
+    /// Signaturfält i protokollen
+    #[command(flatten)]
+    pub signing: SigningArgs,
+}
+
+/// Whether the final protocols get empty signature fields.
+#[derive(Debug, Clone, Copy, clap::Args)]
+pub struct SigningArgs {
+    /// Ge protokollet ett tomt signaturfält för varje undertecknare
+    /// (sekreterare, ordförande, justerare) på dess rad på sidan 1, för en
+    /// underskriftstjänst; alltid med `signaturfält: true` i organ.yaml
+    #[arg(long = "signaturfält", alias = "signaturfalt", help_heading = "Val")]
+    pub signature_fields: bool,
 }
 
 impl From<BuildFirstArgs> for OutputArgs {
@@ -174,6 +187,7 @@ pub enum Command {
     ///   protokoll build --web meetings/socsam             också webbversionerna
     ///   protokoll build --emit-typst --out /tmp/ut meetings/socsam
     ///   protokoll build --alla                            strunta i byggcachen, gör om allt
+    ///   protokoll build --signaturfält meetings/socsam    protokollet med signaturfält
     #[command(verbatim_doc_comment, help_template = HELP_TEMPLATE, override_usage = "protokoll build [VAL] [SÖKVÄGAR]...")]
     Build {
         /// Mötesfiler eller mappar [standard: meetings/]
@@ -183,6 +197,9 @@ pub enum Command {
         /// personnummer och mötets `maskera`-texter som [maskerat]
         #[arg(long, help_heading = "Val")]
         web: bool,
+        /// Signaturfält i protokollen
+        #[command(flatten)]
+        signing: SigningArgs,
         /// Mapp, Typst-källa och mallar
         #[command(flatten)]
         output: OutputArgs,
@@ -286,6 +303,9 @@ pub enum Command {
         /// Dagen anslaget sätts upp, ÅÅÅÅ-MM-DD
         #[arg(long = "anslag", value_name = "DATUM", help_heading = "Val")]
         posted: Option<chrono::NaiveDate>,
+        /// Signaturfält i protokollet
+        #[command(flatten)]
+        signing: SigningArgs,
         /// Mapp, Typst-källa och mallar
         #[command(flatten)]
         output: OutputArgs,
@@ -412,6 +432,9 @@ pub enum Command {
         /// Också webbversionen
         #[arg(long, help_heading = "Val")]
         web: bool,
+        /// Signaturfält i protokollen
+        #[command(flatten)]
+        signing: SigningArgs,
         /// Mapp, Typst-källa och mallar
         #[command(flatten)]
         output: OutputArgs,
@@ -573,9 +596,19 @@ pub fn run(args: Args) -> ExitCode {
     };
     build::use_threads(jobs);
     let result = match args.command {
-        Command::Build { paths, web, output } => {
-            build::run(paths, Request::Applicable { web }, output)
-        }
+        Command::Build {
+            paths,
+            web,
+            signing,
+            output,
+        } => build::run(
+            paths,
+            Request::Applicable {
+                web,
+                signature_fields: signing.signature_fields,
+            },
+            output,
+        ),
         Command::Kallelse { files, output } => build::run(files, Request::Notice, output),
         Command::Utdrag {
             file,
@@ -589,16 +622,39 @@ pub fn run(args: Args) -> ExitCode {
             today,
             address,
             build,
-        } => publish::run(paths, out, today, address, build.into()),
+        } => publish::run(
+            paths,
+            out,
+            today,
+            address,
+            build.signing.signature_fields,
+            build.into(),
+        ),
         Command::Export {
             paths,
             out,
             today,
             build,
-        } => export::run(paths, out, today, build.into()),
-        Command::Watch { paths, web, output } => {
-            watch::run(paths, Request::Applicable { web }, output)
-        }
+        } => export::run(
+            paths,
+            out,
+            today,
+            build.signing.signature_fields,
+            build.into(),
+        ),
+        Command::Watch {
+            paths,
+            web,
+            signing,
+            output,
+        } => watch::run(
+            paths,
+            Request::Applicable {
+                web,
+                signature_fields: signing.signature_fields,
+            },
+            output,
+        ),
         Command::Check { paths, format } => check::run(paths, format),
         Command::New { organ, date } => new::run(organ, date),
         Command::Justera {
@@ -608,6 +664,7 @@ pub fn run(args: Args) -> ExitCode {
             place,
             time,
             posted,
+            signing,
             output,
         } => {
             let justering = justera::Justering {
@@ -617,7 +674,7 @@ pub fn run(args: Args) -> ExitCode {
                 time,
                 posted,
             };
-            justera::run(file, justering, output)
+            justera::run(file, justering, signing.signature_fields, output)
         }
         Command::Templates { dir } => copy_templates(&dir),
         Command::Schema { kind, out } => print_schema(kind, out.as_deref()),

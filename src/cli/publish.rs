@@ -27,10 +27,15 @@ pub(super) fn run(
     site: Option<PathBuf>,
     today: Option<NaiveDate>,
     address: Option<String>,
+    signature_fields: bool,
     output: OutputArgs,
 ) -> Result<ExitCode, Vec<Diagnostic>> {
     let paths = default_paths(paths);
-    let config = Config::new(Request::Applicable { web: true }, &output, &paths);
+    let request = Request::Applicable {
+        web: true,
+        signature_fields,
+    };
+    let config = Config::new(request, &output, &paths);
     let site = site.unwrap_or_else(|| config.out.with_file_name("site"));
     let today = today.unwrap_or_else(|| chrono::Local::now().date_naive());
     let project = build::load(&paths, &config, BTreeMap::new())?;

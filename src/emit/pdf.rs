@@ -88,6 +88,7 @@ impl PdfEmitter {
                 &typeset::Job {
                     date: unit.date,
                     ident: &job.ident,
+                    signature_fields: job.signature_fields,
                 },
             )
             .map_err(|e| self.in_templates(e, &source, template_dir))?;

@@ -42,6 +42,21 @@ pub fn typst_export(details: &str) -> String {
     format!("Typst kunde inte skriva PDF:en: {details}")
 }
 
+pub fn no_signature_lines() -> String {
+    "mallen markerar ingen underskriftsrad (<signature-line>), så PDF:en kan inte få \
+     signaturfält; se signature-room i templates/lib/layout.typ"
+        .to_owned()
+}
+
+pub fn signature_fields_failed(details: &str) -> String {
+    format!("signaturfälten kunde inte läggas till i PDF:en: {details}")
+}
+
+/// The tooltip (`/TU`) of a signature field: "Anna Andersson, ordförande".
+pub fn signature_field_tooltip(person: &str, role: &str) -> String {
+    format!("{person}, {}", role.to_lowercase())
+}
+
 pub fn not_an_appendable_pdf(path: &str, reason: &str) -> String {
     format!("{path}: inte en PDF som kan läggas till som bilaga ({reason})")
 }

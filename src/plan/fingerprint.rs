@@ -5,8 +5,8 @@
 //!
 //! What goes in: the program (version and build, which covers the embedded
 //! fonts and the typesetter), the whole template set, the document's kind
-//! and output path (its PDF identifier derives from the path), the organ
-//! file, the source file, the meeting's first § number (a § added to an
+//! (with signature fields or not) and output path (its PDF identifier
+//! derives from the path), the organ file, the source file, the meeting's first § number (a § added to an
 //! earlier meeting renumbers this one), the logo and bilagor it uses, and
 //! the delegationsbeslut its § lists.
 
@@ -53,11 +53,17 @@ impl Fingerprinter {
         file: &MeetingFile<NumberedMeeting>,
         meeting: &NumberedMeeting,
         listed_delegations: &[usize],
-        document: MeetingDocument,
+        (document, signature_fields): (MeetingDocument, bool),
         output: &Path,
     ) -> Fingerprint {
         let mut hasher = self.start(output, organ, file.hash);
-        field(&mut hasher, format!("{document:?}").as_bytes());
+        // The same document with signature fields is other bytes; without,
+        // the field is as it always was, so no cache entry goes stale.
+        let kind = match signature_fields {
+            true => format!("{document:?} med signaturfält"),
+            false => format!("{document:?}"),
+        };
+        field(&mut hasher, kind.as_bytes());
         field(&mut hasher, &meeting.first.0.to_le_bytes());
         for asset in organ.assets_named(project::attachment_files(&meeting.meeting)) {
             field(&mut hasher, asset.relative.as_bytes());

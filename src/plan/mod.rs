@@ -34,6 +34,9 @@ pub enum Request {
     Applicable {
         /// Also the web version.
         web: bool,
+        /// The protocols with empty signature fields (`--signaturfält`), as
+        /// every protocol of an organ whose file says `signaturfält: true`.
+        signature_fields: bool,
     },
     /// The kallelse (`protokoll kallelse`).
     Notice,
@@ -87,6 +90,9 @@ pub struct Job {
     pub fingerprint: Fingerprint,
     /// Whether the output folder already holds exactly this document.
     pub up_to_date: bool,
+    /// Whether the PDF gets empty signature fields (the final protocol,
+    /// with `--signaturfält` or `signaturfält: true`).
+    pub signature_fields: bool,
 }
 
 /// The file a unit's documents come from.
@@ -168,6 +174,13 @@ pub fn plan(
     let fingerprinter = Fingerprinter::new(project, options.program);
     let mut plan = Plan::default();
     let builds_delegations = matches!(options.request, Request::Applicable { .. });
+    let fields_asked = matches!(
+        options.request,
+        Request::Applicable {
+            signature_fields: true,
+            ..
+        }
+    );
     for file in &findings.files {
         // An organ file's errors come with each of its meetings.
         let built = match file.kind {
@@ -201,6 +214,8 @@ pub fn plan(
             // final documents as they are: never made again (a new program
             // or template would change their bytes) and never over a signed one.
             let text = project.text(&file.path).unwrap_or_default();
+            let signed_with_fields =
+                fields_asked || organ.organ.as_ref().is_ok_and(|o| o.signature_fields);
             let frozen = match &file.lock {
                 Some(Ok(lock)) if lock.is_of(text) => Some(lock),
                 _ => None,
@@ -222,12 +237,14 @@ pub fn plan(
                         .into_iter()
                         .map(|d| {
                             let output = meeting_output(organ, date, d);
+                            let signature_fields =
+                                signed_with_fields && d == MeetingDocument::Protocol;
                             let fingerprint = fingerprinter.meeting(
                                 organ,
                                 file,
                                 meeting,
                                 &listed_delegations,
-                                d,
+                                (d, signature_fields),
                                 &output,
                             );
                             let frozen = frozen.is_some_and(|lock| lock.locks(&output))
@@ -241,6 +258,7 @@ pub fn plan(
                                 options,
                             );
                             job.up_to_date |= frozen;
+                            job.signature_fields = signature_fields;
                             job
                         })
                         .collect();
@@ -333,6 +351,7 @@ fn job(
         ident,
         fingerprint,
         up_to_date,
+        signature_fields: false,
     }
 }
 
@@ -358,7 +377,7 @@ fn meeting_documents(
 ) -> Result<(Vec<MeetingDocument>, Vec<PathBuf>), Refusal> {
     let date = meeting.meeting.date.value.0;
     let documents = match request {
-        Request::Applicable { web } => {
+        Request::Applicable { web, .. } => {
             // A web version made earlier is kept true to the meeting, asked
             // for or not: a stale one would be published by mistake.
             let web_made = previous.documents.contains(&meeting_output(

@@ -7,6 +7,7 @@
 
 mod fonts;
 mod pdf_eol;
+mod signature_fields;
 mod world;
 
 use std::collections::HashMap;
@@ -22,6 +23,7 @@ use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use crate::render::TypstDocument;
+pub use signature_fields::FieldError;
 use world::{DocumentWorld, file_id};
 
 /// How many evictions an unused memoised result survives in a batch (see
@@ -44,6 +46,8 @@ pub struct Job<'a> {
     pub date: NaiveDate,
     /// A stable identifier of the document (e.g. "socsam/2021-02-26/protokoll").
     pub ident: &'a str,
+    /// Add an empty signature field on each signature line the layout marks.
+    pub signature_fields: bool,
 }
 
 /// A finished PDF and what Typst warned about on the way.
@@ -100,6 +104,9 @@ pub enum TypesetError {
     /// Typst could not write a conforming PDF.
     #[error("{}", crate::messages::making::typst_export(&join(.0)))]
     Export(Vec<TypstMessage>),
+    /// The signature fields asked for could not be added.
+    #[error(transparent)]
+    SignatureFields(#[from] FieldError),
 }
 
 fn join(messages: &[TypstMessage]) -> String {
@@ -155,7 +162,18 @@ impl Typesetter {
         compiled.and_then(|paged| {
             let pdf = typst_pdf::pdf(&paged, &pdf_options(job))
                 .map_err(|errors| TypesetError::Export(messages(&world, &errors)))?;
-            let pdf = pdf_eol::end_streams_unambiguously(pdf);
+            let mut pdf = pdf_eol::end_streams_unambiguously(pdf);
+            if job.signature_fields {
+                let lines = signature_fields::signature_lines(&paged);
+                pdf = signature_fields::add_fields(pdf, &lines)?;
+            }
+            // An end-of-line after the last `%%EOF`: a signing service
+            // appends its update right behind the file, and without one it
+            // writes `%%EOF12 0 obj`, which breaks PDF/A's object syntax
+            // (ISO 19005-2, 6.1.9) in the signed protocol.
+            if !pdf.ends_with(b"\n") {
+                pdf.push(b'\n');
+            }
             Ok(Typeset {
                 pdf,
                 pages: paged.pages().len(),

@@ -38,26 +38,6 @@ fn sha256(bytes: &[u8]) -> String {
         .collect()
 }
 
-/// A tool of the checks, or `None` (and a notice) outside CI, where it
-/// must be there.
-fn tool_or_skip(found: bool, what: &str) -> bool {
-    if !found {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "{what} not found; .ci/run must install it"
-        );
-        eprintln!("NOTICE: {what} not found; that check is NOT run");
-    }
-    found
-}
-
-fn python_has(module: &str) -> bool {
-    Command::new("python3")
-        .args(["-c", &format!("import {module}")])
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
-
 #[test]
 fn the_package_is_a_valid_bag_of_a_csip_package_listing_every_file() {
     let root = tempfile::tempdir().expect("temp dir");
@@ -257,7 +237,10 @@ fn the_package_is_a_valid_bag_of_a_csip_package_listing_every_file() {
     }
 
     // The bag: bagit's own validation, which must also catch a changed byte.
-    if tool_or_skip(python_has("bagit"), "python3 -m bagit (pip install bagit)") {
+    if support::tool_or_skip(
+        support::python_has("bagit"),
+        "python3 -m bagit (pip install bagit)",
+    ) {
         let validate = || {
             Command::new("python3")
                 .args(["-m", "bagit", "--validate"])
@@ -328,8 +311,8 @@ fn every_mets_passes_the_mets_schema_and_the_package_is_reproducible() {
 
     let xmllint = Command::new("xmllint").arg("--version").output().is_ok();
     let schemas = registry_schemas();
-    if !tool_or_skip(xmllint, "xmllint (libxml2-utils)")
-        || !tool_or_skip(
+    if !support::tool_or_skip(xmllint, "xmllint (libxml2-utils)")
+        || !support::tool_or_skip(
             schemas.is_some(),
             "the METS XSD (pip install --no-deps eark-validator)",
         )

@@ -20,6 +20,7 @@ mod protocol;
 mod publish;
 mod reproducible;
 mod schema;
+mod signature_fields;
 mod signed_protocol;
 mod snapshots;
 mod support;

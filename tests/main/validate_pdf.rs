@@ -3,24 +3,13 @@
 //! (protocol, web version, kallelse, utdrag, anslagsbevis, delegationsbeslut).
 
 use std::ffi::OsStr;
-use std::path::PathBuf;
 use std::process::Command;
 
 use crate::support;
 
-/// `$PROTOKOLL_VALIDATE_PDF`, else `../shared/tools/validate-pdf` beside the
-/// crate; `None` when it is not there.
-fn validator() -> Option<PathBuf> {
-    let path = match std::env::var_os("PROTOKOLL_VALIDATE_PDF") {
-        Some(path) => PathBuf::from(path),
-        None => support::manifest_dir().join("../shared/tools/validate-pdf"),
-    };
-    path.is_file().then_some(path)
-}
-
 #[test]
 fn built_pdfs_are_pdf_a_2a_and_pdf_ua_1() {
-    let Some(tool) = validator() else {
+    let Some(tool) = support::validator() else {
         assert!(
             std::env::var_os("CI").is_none(),
             "validate-pdf not found (set PROTOKOLL_VALIDATE_PDF); CI must install it"

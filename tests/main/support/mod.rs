@@ -336,3 +336,42 @@ fn pdf_text_forgives_line_breaks_only() {
     assert!(!text.contains("\\temp och #read(\"/etc/passwd\") x"));
     assert!(!text.contains("C:\\tmp"), "a changed character");
 }
+
+/// `$PROTOKOLL_VALIDATE_PDF`, else `../shared/tools/validate-pdf` beside the
+/// crate; `None` when it is not there.
+pub fn validator() -> Option<PathBuf> {
+    let path = match std::env::var_os("PROTOKOLL_VALIDATE_PDF") {
+        Some(path) => PathBuf::from(path),
+        None => manifest_dir().join("../shared/tools/validate-pdf"),
+    };
+    path.is_file().then_some(path)
+}
+
+/// Whether a tool of the checks is there; when it is not, a notice outside
+/// CI, and a failure in CI, where `.ci/run` must have installed it.
+pub fn tool_or_skip(found: bool, what: &str) -> bool {
+    if !found {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "{what} not found; .ci/run must install it"
+        );
+        eprintln!("NOTICE: {what} not found; that check is NOT run");
+    }
+    found
+}
+
+/// Whether `python3` can import `module`.
+pub fn python_has(module: &str) -> bool {
+    Command::new("python3")
+        .args(["-c", &format!("import {module}")])
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// Whether `command` runs (`command --version` or the like succeeds).
+pub fn runs(command: &str, arg: &str) -> bool {
+    Command::new(command)
+        .arg(arg)
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
