@@ -11,7 +11,7 @@ use crate::diagnostic::Diagnostic;
 use crate::emit::{self, EmitOptions, PdfEmitter};
 use crate::messages::report;
 use crate::number;
-use crate::output::{BuildCache, Ignored, Writer};
+use crate::output::{self, BuildCache, Ignored, Writer};
 use crate::plan::{self, PlanOptions, Request};
 use crate::project::{self, ContentHash, LoadOptions, Project, TemplateSource};
 use crate::validate::{self, Rules};
@@ -249,7 +249,19 @@ pub(super) fn build_round(
     // Into a folder that holds no document, the findings alone are not
     // worth a cache file.
     let new_findings = cache.record_findings(&findings) && cache.holds_documents();
-    let previous = cache.previous();
+    let mut previous = cache.previous();
+    // A locked document the cache does not know as written by a build has
+    // been replaced since: read it, and keep it if it is not what was locked.
+    let unvouched = project
+        .selected_meetings()
+        .filter_map(|(_, file)| file.lock.as_ref()?.as_ref().ok())
+        .flat_map(|lock| &lock.documents)
+        .filter(|document| {
+            !previous
+                .fingerprints
+                .contains_key(Path::new(&document.path))
+        });
+    previous.changed_since_lock = output::folder::changed_since_lock(&config.out, unvouched);
     let plan = plan::plan(
         project,
         &findings,
@@ -259,6 +271,7 @@ pub(super) fn build_round(
             program: &program,
             // The Typst source is written only beside a PDF being made.
             rebuild_all: config.rebuild_all || config.keep_source,
+            output_folder: &config.out,
         },
     );
     // Everything printed, for the next build of the same to print again.

@@ -42,6 +42,14 @@ pub fn typst_export(details: &str) -> String {
     format!("Typst kunde inte skriva PDF:en: {details}")
 }
 
+/// A final document whose bytes are not the ones its lock records.
+pub fn signed_copy_kept(document: &str) -> String {
+    format!(
+        "{document} är inte längre den fil som justeringen låste (undertecknad sedan?) och \
+         skrivs inte över; vill du göra om den, flytta först undan den undertecknade filen"
+    )
+}
+
 pub fn no_signature_lines() -> String {
     "mallen markerar ingen underskriftsrad (<signature-line>), så PDF:en kan inte få \
      signaturfält; se signature-room i templates/lib/layout.typ"

@@ -169,6 +169,7 @@ impl BuildCache {
         Previous {
             fingerprints,
             documents: self.documents.clone(),
+            changed_since_lock: BTreeSet::new(),
         }
     }
 

@@ -4,7 +4,9 @@
 //! of one.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+use crate::model::LockedFile;
 
 use super::WriteError;
 
@@ -12,6 +14,22 @@ use super::WriteError;
 pub fn read_document(out: &Path, relative: &Path) -> Result<Vec<u8>, WriteError> {
     let path = out.join(relative);
     std::fs::read(&path).map_err(|source| WriteError { path, source })
+}
+
+/// Those of `locked` (final documents of locked meetings, by their path
+/// inside the output folder) whose file in `out` is not the one its lock
+/// records. One that is missing is no signed copy and is not named.
+pub fn changed_since_lock<'a>(
+    out: &Path,
+    locked: impl Iterator<Item = &'a LockedFile>,
+) -> BTreeSet<PathBuf> {
+    locked
+        .filter(|document| {
+            std::fs::read(out.join(&document.path))
+                .is_ok_and(|bytes| crate::encode::sha256_hex(&bytes) != document.sha256)
+        })
+        .map(|document| PathBuf::from(&document.path))
+        .collect()
 }
 
 /// The checksum file a folder written here may hold (`sha256sum` format).

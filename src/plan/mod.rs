@@ -56,6 +56,8 @@ pub struct PlanOptions<'a> {
     pub program: &'a str,
     /// Make every document, whatever the last build recorded (`--alla`).
     pub rebuild_all: bool,
+    /// The output folder as the user named it, for the messages.
+    pub output_folder: &'a Path,
 }
 
 /// What the last build left in the output folder, as the output stage read it.
@@ -66,6 +68,9 @@ pub struct Previous {
     pub fingerprints: BTreeMap<PathBuf, Fingerprint>,
     /// Every PDF in the output folder, by its path inside it.
     pub documents: BTreeSet<PathBuf>,
+    /// Final documents of locked meetings whose bytes are no longer those
+    /// the lock records: signed since, most likely. Never made again.
+    pub changed_since_lock: BTreeSet<PathBuf>,
 }
 
 /// What a job makes.
@@ -233,6 +238,7 @@ pub fn plan(
                     } else {
                         Vec::new()
                     };
+                    let mut kept_signed = Vec::new();
                     let jobs = documents
                         .into_iter()
                         .map(|d| {
@@ -249,6 +255,12 @@ pub fn plan(
                             );
                             let frozen = frozen.is_some_and(|lock| lock.locks(&output))
                                 && previous.documents.contains(&output);
+                            // Whatever the meeting file says now (a rättelse),
+                            // a signed copy is not written over.
+                            let signed = previous.changed_since_lock.contains(&output);
+                            if signed {
+                                kept_signed.push(output.clone());
+                            }
                             let mut job = job(
                                 Document::Meeting(d),
                                 output,
@@ -257,7 +269,7 @@ pub fn plan(
                                 previous,
                                 options,
                             );
-                            job.up_to_date |= frozen;
+                            job.up_to_date |= frozen || signed;
                             job.signature_fields = signature_fields;
                             job
                         })
@@ -269,7 +281,18 @@ pub fn plan(
                         jobs,
                         remove,
                         listed_delegations,
-                        warnings: warnings_of(&file.path),
+                        warnings: warnings_of(&file.path)
+                            .into_iter()
+                            .chain(kept_signed.iter().map(|path| {
+                                Diagnostic::warning(
+                                    &file.path,
+                                    None,
+                                    crate::messages::making::signed_copy_kept(
+                                        &options.output_folder.join(path).display().to_string(),
+                                    ),
+                                )
+                            }))
+                            .collect(),
                     });
                 }
                 Err(refusal) => plan.refused.push(FileFindings {

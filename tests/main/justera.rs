@@ -322,3 +322,48 @@ fn a_locked_meeting_changes_only_with_a_rättelse_and_keeps_its_documents() {
     let check = support::run(["check", FILE], Some(root.path()));
     assert!(check.status.success(), "{}", support::describe(&check));
 }
+
+#[test]
+fn a_signed_protocol_is_reported_and_never_written_over() {
+    let root = tempfile::tempdir().expect("temp dir");
+    let file = examples_in(root.path());
+    let args = ["--datum", "2021-03-01", "--sätt", "digitalt"];
+    assert!(justera(root.path(), &args).status.success());
+    let protocol = root
+        .path()
+        .join("output/socsam/2021/2021-02-26-protokoll.pdf");
+    // A signing service appends its signature as an update to the file.
+    let mut signed = std::fs::read(&protocol).expect("PDF");
+    signed.extend_from_slice(b"% signerad\n");
+    std::fs::write(&protocol, &signed).expect("write");
+
+    let kept = "output/socsam/2021/2021-02-26-protokoll.pdf är inte längre den fil som \
+                justeringen låste (undertecknad sedan?) och skrivs inte över";
+    for round in ["a build", "a rättelse's build", "justera again"] {
+        if round == "a rättelse's build" {
+            let corrected = support::read(&file).replacen(
+                "\nparagrafer:",
+                "\nrättelser:\n  - datum: 2021-03-05\n    text: Fel datum i § 3.\nparagrafer:",
+                1,
+            );
+            support::write(&file, &corrected);
+        }
+        let output = if round == "justera again" {
+            justera(root.path(), &args)
+        } else {
+            support::run(["build", FILE], Some(root.path()))
+        };
+        assert!(
+            output.status.success(),
+            "{round}: {}",
+            support::describe(&output)
+        );
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains(kept), "{round}: {stderr}");
+        assert_eq!(
+            std::fs::read(&protocol).expect("PDF"),
+            signed,
+            "{round} wrote over the signed protocol"
+        );
+    }
+}
