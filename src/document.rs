@@ -164,15 +164,20 @@ pub fn requested_extracts(meeting: &NumberedMeeting) -> Vec<MeetingDocument> {
 }
 
 /// Every document `protokoll build` makes of `meeting` as it stands: the
-/// kallelse always; once held, the protocol (and its web version when
-/// `web`); the extracts that `utdrag_till` asks for and that can be
-/// certified; the anslagsbevis once the anslag is up.
+/// kallelse until the meeting is held (once the minutes are written into
+/// the file, a kallelse made from it would no longer be the one sent; it
+/// is made after that only when asked for by name); once held, the
+/// protocol (and its web version when `web`); the extracts that
+/// `utdrag_till` asks for and that can be certified; the anslagsbevis once
+/// the anslag is up.
 pub fn applicable(meeting: &NumberedMeeting, web: bool) -> Vec<MeetingDocument> {
     let mut documents = vec![MeetingDocument::Protocol];
     if web {
         documents.push(MeetingDocument::WebProtocol);
     }
-    documents.push(MeetingDocument::Notice);
+    if !is_held(meeting) {
+        documents.push(MeetingDocument::Notice);
+    }
     documents.extend(requested_extracts(meeting));
     documents.push(MeetingDocument::PostingCertificate);
     documents.retain(|d| d.check(meeting).is_ok());
@@ -224,13 +229,12 @@ mod tests {
     }
 
     #[test]
-    fn a_draft_gives_extracts_only_of_paragraphs_adjusted_at_once() {
+    fn a_draft_gives_extracts_only_of_paragraphs_adjusted_at_once_and_no_kallelse() {
         let draft = meeting(HELD);
         assert_eq!(
             applicable(&draft, false),
             vec![
                 MeetingDocument::Protocol,
-                MeetingDocument::Notice,
                 MeetingDocument::Extract(ParagraphNumber(2)),
             ]
         );
@@ -252,7 +256,6 @@ mod tests {
             vec![
                 MeetingDocument::Protocol,
                 MeetingDocument::WebProtocol,
-                MeetingDocument::Notice,
                 MeetingDocument::Extract(ParagraphNumber(1)),
                 MeetingDocument::Extract(ParagraphNumber(2)),
                 MeetingDocument::PostingCertificate,

@@ -223,6 +223,12 @@ pub struct Meeting {
         description = "Kungörelsen av ett fullmäktigesammanträde på anslagstavlan (kommunallagen 5 kap. 53 §): senast en vecka före sammanträdet."
     )]
     pub proclamation: Option<Proclamation>,
+    /// When the kallelse was sent: from then on it stays as it was sent.
+    #[serde(rename = "kallelse", default)]
+    #[schemars(
+        description = "När kallelsen skickades ut (skrivs av protokoll kallelse --skicka). Från den dagen är kallelsen en allmän handling som den skickades: den görs aldrig om."
+    )]
+    pub notice: Option<NoticeSent>,
     /// Strings never printed in the web version.
     #[serde(rename = "maskera", default)]
     #[schemars(
@@ -526,6 +532,20 @@ pub struct Proclamation {
         description = "Dagen kungörelsen sattes upp, ÅÅÅÅ-MM-DD: senast en vecka före sammanträdet."
     )]
     pub posted: Spanned<IsoDate>,
+}
+
+/// The kallelse as sent.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[schemars(description = "Kallelsen som den skickades ut.")]
+#[serde(deny_unknown_fields)]
+pub struct NoticeSent {
+    /// The day it went out.
+    #[serde(rename = "utskickad")]
+    #[schemars(
+        with = "IsoDate",
+        description = "Dagen kallelsen skickades ut, ÅÅÅÅ-MM-DD."
+    )]
+    pub sent: Spanned<IsoDate>,
 }
 
 /// One item of business (§).

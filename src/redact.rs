@@ -21,8 +21,9 @@ use regex::{Regex, RegexBuilder};
 
 use crate::model::{
     Adjustment, Attachment, CaseOfficer, Confidentiality, Conflict, Correction, Court,
-    DecisionMaker, DelegationDecision, Dissent, Meeting, MinuteNote, Motion, NumberedMeeting,
-    Organ, Paragraph, Person, Posting, Proclamation, RoleHolder, RoleHolders, Spanned, Vote,
+    DecisionMaker, DelegationDecision, Dissent, Meeting, MinuteNote, Motion, NoticeSent,
+    NumberedMeeting, Organ, Paragraph, Person, Posting, Proclamation, RoleHolder, RoleHolders,
+    Spanned, Vote,
 };
 
 /// The replacement printed for every masked string.
@@ -358,6 +359,7 @@ fn meeting_for_web(meeting: &Meeting, masker: &Masker) -> Meeting {
         adjustment,
         posting,
         proclamation,
+        notice,
         mask: _,
         corrections,
         paragraphs,
@@ -409,6 +411,10 @@ fn meeting_for_web(meeting: &Meeting, masker: &Masker) -> Meeting {
             Proclamation {
                 posted: posted.clone(),
             }
+        }),
+        notice: notice.as_ref().map(|n| {
+            let NoticeSent { sent } = n;
+            NoticeSent { sent: sent.clone() }
         }),
         // The list is itself the secret; nothing after this stage needs it.
         mask: Vec::new(),

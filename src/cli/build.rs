@@ -8,6 +8,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::diagnostic::Diagnostic;
+use crate::document;
 use crate::emit::{self, EmitOptions, PdfEmitter};
 use crate::messages::report;
 use crate::number;
@@ -197,6 +198,30 @@ pub(super) struct Round {
     pub files: usize,
     /// The files not built, with errors.
     pub failed_files: Vec<PathBuf>,
+}
+
+/// The final documents of a held meeting as the build left them in `out`,
+/// by their path inside it: those `build` makes, and the kallelse made
+/// before the meeting if it is there (an allmän handling, though `build`
+/// no longer makes it). `justera` locks these, `export` archives them.
+pub(super) fn final_documents<M>(
+    out: &Path,
+    folder: &project::OrganFolder<M>,
+    meeting: &crate::model::NumberedMeeting,
+) -> Result<Vec<(PathBuf, Vec<u8>)>, output::WriteError> {
+    let held = meeting.meeting.date.value.0;
+    let mut documents = Vec::new();
+    for kind in document::applicable(meeting, false) {
+        let path = plan::meeting_output(folder, held, kind);
+        let bytes = output::folder::read_document(out, &path)?;
+        documents.push((path, bytes));
+    }
+    let notice = plan::meeting_output(folder, held, document::MeetingDocument::Notice);
+    if let Ok(bytes) = output::folder::read_document(out, &notice) {
+        // After the protocol, where the locks written before had it.
+        documents.insert(documents.len().min(1), (notice, bytes));
+    }
+    Ok(documents)
 }
 
 /// The identity of this build of protokoll, part of every fingerprint: a

@@ -13,8 +13,8 @@ use crate::diagnostic::Diagnostic;
 use crate::document;
 use crate::emit::package::{self, ArchivedMeeting, PackageInput};
 use crate::messages::report;
-use crate::output::folder::{read_document, write_folder};
-use crate::plan::{self, Request};
+use crate::output::folder::write_folder;
+use crate::plan::Request;
 
 use super::build::{self, Config};
 use super::{OutputArgs, default_paths, fail};
@@ -59,13 +59,11 @@ pub(super) fn run(
             continue;
         }
         let held = meeting.meeting.date.value.0;
-        let mut documents = Vec::new();
-        for kind in document::applicable(meeting, false) {
-            let path = plan::meeting_output(folder, held, kind);
-            let bytes =
-                read_document(&config.out, &path).map_err(|e| fail(&file.path, e.to_string()))?;
-            documents.push((path.to_string_lossy().replace('\\', "/"), bytes));
-        }
+        let documents = build::final_documents(&config.out, folder, meeting)
+            .map_err(|e| fail(&file.path, e.to_string()))?
+            .into_iter()
+            .map(|(path, bytes)| (path.to_string_lossy().replace('\\', "/"), bytes))
+            .collect();
         let text = |path: &std::path::Path| {
             project
                 .text(path)

@@ -15,9 +15,9 @@ use crate::edit::{self, yaml_quoted, yaml_scalar};
 use crate::encode::sha256_hex;
 use crate::messages::report;
 use crate::model::{AdjustmentManner, ClockTime, Lock, LockedFile, NumberedMeeting};
-use crate::output::{folder::read_document, write_atomic};
+use crate::output::write_atomic;
 use crate::parse;
-use crate::plan::{self, Request};
+use crate::plan::Request;
 use crate::project::attachment_files;
 use crate::validate::{self, Known, Rules, Subject};
 
@@ -158,16 +158,14 @@ pub(super) fn run(
     let Ok(meeting) = &meeting_file.meeting else {
         return Err(fail(&file, report::justera_needs_a_meeting_file()));
     };
-    let held = meeting.meeting.date.value.0;
-    let mut documents = Vec::new();
-    for kind in document::applicable(meeting, false) {
-        let path = plan::meeting_output(folder, held, kind);
-        let bytes = read_document(&config.out, &path).map_err(|e| fail(&file, e.to_string()))?;
-        documents.push(LockedFile {
+    let documents = build::final_documents(&config.out, folder, meeting)
+        .map_err(|e| fail(&file, e.to_string()))?
+        .into_iter()
+        .map(|(path, bytes)| LockedFile {
             path: slashed(&path),
             sha256: sha256_hex(&bytes),
-        });
-    }
+        })
+        .collect();
     let organ_text = project.text(&folder.file).unwrap_or_default();
     let lock = Lock {
         program: format!("protokoll {}", env!("CARGO_PKG_VERSION")),

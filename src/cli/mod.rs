@@ -6,6 +6,7 @@ mod build;
 mod check;
 mod export;
 mod justera;
+mod kallelse;
 mod new;
 mod publish;
 mod watch;
@@ -208,15 +209,34 @@ pub enum Command {
     ///
     /// Fungerar på en mötesfil som skrivs före mötet: beslutande, justering
     /// och beslut behövs inte. Kallelsen går till organets `ledamöter` och
-    /// `ersättare` (organ.yaml).
+    /// `ersättare` (organ.yaml). `build` gör kallelsen bara till ett möte
+    /// som ännu inte hållits (utan `beslutande`); efter mötet görs den bara
+    /// med det här kommandot.
+    ///
+    /// Med --skicka skrivs `kallelse: {utskickad: DATUM}` in i mötesfilen
+    /// (dagens datum, eller --datum): kallelsen är då en allmän handling
+    /// som den skickades och görs aldrig om, hur mötesfilen än ändras.
     ///
     /// Exempel:
     ///   protokoll kallelse meetings/socsam/2021/2021-02-26.yaml
+    ///   protokoll kallelse --skicka --datum 2017-11-08 meetings/socialnamnden/2017/2017-11-22.yaml
     #[command(verbatim_doc_comment, help_template = HELP_TEMPLATE, override_usage = "protokoll kallelse [VAL] <FILER>...")]
     Kallelse {
         /// Mötesfiler
         #[arg(required = true, value_name = "FILER", help_heading = "Argument")]
         files: Vec<PathBuf>,
+        /// Gör kallelsen och skriv in i mötesfilen att den skickats ut; den görs sedan aldrig om
+        #[arg(long, help_heading = "Val")]
+        skicka: bool,
+        /// Dagen den skickades, ÅÅÅÅ-MM-DD [standard: i dag]
+        #[arg(
+            long = "datum",
+            alias = "date",
+            value_name = "DATUM",
+            requires = "skicka",
+            help_heading = "Val"
+        )]
+        date: Option<chrono::NaiveDate>,
         /// Mapp, Typst-källa och mallar
         #[command(flatten)]
         output: OutputArgs,
@@ -609,7 +629,22 @@ pub fn run(args: Args) -> ExitCode {
             },
             output,
         ),
-        Command::Kallelse { files, output } => build::run(files, Request::Notice, output),
+        Command::Kallelse {
+            files,
+            skicka: false,
+            output,
+            ..
+        } => build::run(files, Request::Notice, output),
+        Command::Kallelse {
+            files,
+            date,
+            output,
+            ..
+        } => kallelse::send(
+            files,
+            date.unwrap_or_else(|| chrono::Local::now().date_naive()),
+            output,
+        ),
         Command::Utdrag {
             file,
             paragraphs,

@@ -344,6 +344,30 @@ pub fn justerad(
     )
 }
 
+pub fn notice_sent(path: &str, sent: chrono::NaiveDate) -> String {
+    format!("{path}: kallelsen skickad {sent}; den görs aldrig om, hur mötesfilen än ändras")
+}
+
+pub fn notice_sent_unchanged(path: &str, sent: chrono::NaiveDate) -> String {
+    format!("{path}: kallelsen var redan skickad {sent}; inget ändrades")
+}
+
+pub fn notice_sent_already(recorded: chrono::NaiveDate) -> String {
+    format!("kallelsen är redan skickad {recorded} (`kallelse: utskickad`); den dagen ändras inte")
+}
+
+pub fn notice_sent_already_hint() -> String {
+    "skrevs fel dag in, rätta `utskickad` i mötesfilen själv".to_owned()
+}
+
+pub fn notice_sent_after_meeting(sent: chrono::NaiveDate, meeting: chrono::NaiveDate) -> String {
+    format!("kallelsen kan inte ha skickats {sent}, efter sammanträdet {meeting}")
+}
+
+pub fn notice_of_locked_meeting() -> String {
+    "mötet är justerat och låst; att kallelsen skickats kan inte längre skrivas in".to_owned()
+}
+
 pub fn justerad_already(path: &str) -> String {
     format!("{path} var redan justerad så; inget ändrades")
 }

@@ -261,6 +261,10 @@ pub fn plan(
                             if signed {
                                 kept_signed.push(output.clone());
                             }
+                            // A kallelse sent is kept as it was sent.
+                            let sent = d == MeetingDocument::Notice
+                                && meeting.meeting.notice.is_some()
+                                && previous.documents.contains(&output);
                             let mut job = job(
                                 Document::Meeting(d),
                                 output,
@@ -269,7 +273,7 @@ pub fn plan(
                                 previous,
                                 options,
                             );
-                            job.up_to_date |= frozen || signed;
+                            job.up_to_date |= frozen || signed || sent;
                             job.signature_fields = signature_fields;
                             job
                         })
@@ -421,7 +425,9 @@ fn meeting_documents(
                     p.file_stem()
                         .and_then(|s| s.to_str())
                         .and_then(|s| MeetingDocument::from_file_stem(date, s))
-                        .is_some_and(|d| !documents.contains(&d))
+                        // A kallelse made before the meeting is the one
+                        // sent (an allmän handling): never removed.
+                        .is_some_and(|d| d != MeetingDocument::Notice && !documents.contains(&d))
                 })
                 .cloned()
                 .collect();

@@ -22,6 +22,7 @@ const PROCLAMATION_DAYS: u64 = 7;
 pub(super) fn check(subject: &Subject, found: &mut Vec<Diagnostic>) {
     named_by_date(subject, found);
     proclaimed_in_time(subject, found);
+    noticed_before(subject, found);
     let file = subject.file;
     let meeting = &subject.meeting.meeting;
     let time = &meeting.time;
@@ -164,9 +165,6 @@ pub(super) fn check(subject: &Subject, found: &mut Vec<Diagnostic>) {
     }
 }
 
-/// A meeting file is `<år>/<datum>.yaml` (FORMAT.md): `datum` is the date
-/// its name starts with, in the year its folder names. A file whose name
-/// does not start with a date is not held to it.
 /// The kungörelse goes up at the latest a week before the meeting.
 fn proclaimed_in_time(subject: &Subject, found: &mut Vec<Diagnostic>) {
     let meeting = &subject.meeting.meeting;
@@ -188,6 +186,28 @@ fn proclaimed_in_time(subject: &Subject, found: &mut Vec<Diagnostic>) {
     }
 }
 
+/// A kallelse goes out before the meeting it calls to.
+fn noticed_before(subject: &Subject, found: &mut Vec<Diagnostic>) {
+    let meeting = &subject.meeting.meeting;
+    let Some(notice) = &meeting.notice else {
+        return;
+    };
+    let (sent, held) = (notice.sent.value.0, meeting.date.value.0);
+    if sent > held {
+        found.push(
+            Diagnostic::error(
+                subject.file,
+                span_of(&notice.sent),
+                say::notice_sent_after_meeting(&day(sent), &day(held)),
+            )
+            .with_hint(say::notice_sent_after_meeting_hint()),
+        );
+    }
+}
+
+/// A meeting file is `<år>/<datum>.yaml` (FORMAT.md): `datum` is the date
+/// its name starts with, in the year its folder names. A file whose name
+/// does not start with a date is not held to it.
 fn named_by_date(subject: &Subject, found: &mut Vec<Diagnostic>) {
     let date = &subject.meeting.meeting.date;
     let written = date.value.0;

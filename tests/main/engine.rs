@@ -170,15 +170,15 @@ fn tick() {
 fn a_second_build_with_nothing_changed_writes_no_file() {
     let folder = Folder::new();
     let (stdout, _) = folder.build(&[]);
-    // Three protocols, three kallelser, one utdrag.
-    assert_eq!(written_lines(&stdout).len(), 7, "{stdout}");
+    // Three protocols and one utdrag (held meetings get no kallelse).
+    assert_eq!(written_lines(&stdout).len(), 4, "{stdout}");
     assert!(folder.out().join(CACHE).is_file());
     let before = stamps(&folder.out());
     tick();
     let (stdout, stderr) = folder.build(&[]);
     assert_eq!(written_lines(&stdout), Vec::<&str>::new(), "{stdout}");
     assert!(
-        stderr.contains("0 dokument byggda, 7 oförändrade"),
+        stderr.contains("0 dokument byggda, 4 oförändrade"),
         "{stderr}"
     );
     // Not a document, nor the cache.
@@ -199,11 +199,7 @@ fn an_edit_rewrites_exactly_that_meetings_documents() {
     let after = stamps(&folder.out());
     assert_eq!(
         changed_pdfs(&before, &after),
-        [
-            "2021-02-05-kallelse.pdf",
-            "2021-02-05-protokoll.pdf",
-            "2021-02-05-utdrag-4.pdf"
-        ],
+        ["2021-02-05-protokoll.pdf", "2021-02-05-utdrag-4.pdf"],
         "{stdout}"
     );
     let protocol = support::PdfText::of(&folder.pdf("2021-02-05-protokoll"));
@@ -253,7 +249,7 @@ fn a_template_change_rebuilds_everything() {
     support::write(&layout, &format!("// Provköpings egen layout\n{embedded}"));
     let (stdout, _) = folder.build(&[]);
     let after = stamps(&folder.out());
-    assert_eq!(changed_pdfs(&before, &after).len(), 7, "{stdout}");
+    assert_eq!(changed_pdfs(&before, &after).len(), 4, "{stdout}");
 }
 
 #[test]
@@ -279,17 +275,17 @@ fn a_corrupt_or_foreign_cache_is_ignored_and_the_build_is_right() {
         std::fs::write(&spoilt, b"%PDF-1.7 not a protocol").expect("spoil");
         let (stdout, stderr) = folder.build(&[]);
         assert!(stderr.contains(notice), "{stderr}");
-        assert_eq!(written_lines(&stdout).len(), 7, "{stdout}");
+        assert_eq!(written_lines(&stdout).len(), 4, "{stdout}");
         assert_eq!(folder.pdfs(), good);
     }
     // A cache that is gone: a notice, and everything built.
     std::fs::remove_file(&cache).expect("remove cache");
     let (stdout, stderr) = folder.build(&[]);
     assert!(stderr.contains("ingen byggcache"), "{stderr}");
-    assert_eq!(written_lines(&stdout).len(), 7, "{stdout}");
+    assert_eq!(written_lines(&stdout).len(), 4, "{stdout}");
     // `--alla` makes everything whatever the cache says.
     let (stdout, _) = folder.build(&["--alla"]);
-    assert_eq!(written_lines(&stdout).len(), 7, "{stdout}");
+    assert_eq!(written_lines(&stdout).len(), 4, "{stdout}");
     assert_eq!(folder.pdfs(), good);
 }
 
@@ -343,7 +339,7 @@ fn a_pdf_edited_after_the_build_is_made_again() {
     let folder = Folder::new();
     folder.build(&[]);
     let good = folder.pdfs();
-    let pdf = folder.pdf("2021-02-05-kallelse");
+    let pdf = folder.pdf("2021-02-05-utdrag-4");
     tick();
     std::fs::write(&pdf, b"%PDF-1.7 someone else's").expect("overwrite");
     let (stdout, _) = folder.build(&[]);
@@ -359,7 +355,7 @@ fn parallel_and_serial_builds_give_identical_bytes() {
     parallel.build(&["--web", "--jobs", "2"]);
     let a = serial.pdfs();
     let b = parallel.pdfs();
-    assert_eq!(a.len(), 10, "{:?}", a.keys());
+    assert_eq!(a.len(), 7, "{:?}", a.keys());
     let relative = |m: &BTreeMap<PathBuf, Vec<u8>>, root: &Path| -> BTreeMap<PathBuf, Vec<u8>> {
         m.iter()
             .map(|(p, b)| {
@@ -514,7 +510,7 @@ fn a_changed_bilaga_rebuilds_though_no_meeting_file_changed() {
     assert!(written_lines(&String::from_utf8_lossy(&again.stdout)).is_empty());
     // Another PDF as the bilaga, every YAML file as it was.
     let other = support::build(&meeting, &dir.path().join("other"), &["--web"])
-        .with_file_name("2017-09-27-kallelse.pdf");
+        .with_file_name("2017-09-27-protokoll-webb.pdf");
     tick();
     std::fs::copy(
         &other,

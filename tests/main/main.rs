@@ -15,6 +15,7 @@ mod escaping;
 mod examples;
 mod export;
 mod justera;
+mod kallelse;
 mod new;
 mod protocol;
 mod publish;

@@ -23,22 +23,23 @@ fn leftover_temporaries(dir: &Path) -> Vec<String> {
 #[test]
 fn same_meeting_gives_byte_identical_pdfs() {
     // Every document kind: socialnämnden's meeting gives protocol, web
-    // version, kallelse, utdrag and anslagsbevis; then a delegationsbeslut.
+    // version, utdrag and anslagsbevis, and its kallelse when asked for;
+    // then a delegationsbeslut.
     let first = tempfile::tempdir().expect("temp dir");
     let second = tempfile::tempdir().expect("temp dir");
-    for file in [SOCIALNAMNDEN, DELEGATION] {
+    for (command, file) in [
+        ("build", SOCIALNAMNDEN),
+        ("kallelse", SOCIALNAMNDEN),
+        ("build", DELEGATION),
+    ] {
         let file = support::example(file);
         for out in [first.path(), second.path()] {
-            let output = support::run(
-                [
-                    OsStr::new("build"),
-                    OsStr::new("--web"),
-                    file.as_os_str(),
-                    OsStr::new("--out"),
-                    out.as_os_str(),
-                ],
-                None,
-            );
+            let mut args = vec![OsStr::new(command)];
+            if command == "build" {
+                args.push(OsStr::new("--web"));
+            }
+            args.extend([file.as_os_str(), OsStr::new("--out"), out.as_os_str()]);
+            let output = support::run(args, None);
             assert!(output.status.success(), "{}", support::describe(&output));
         }
     }

@@ -143,11 +143,11 @@ fn each_signer_gets_a_field_on_their_line_and_the_option_rebuilds_only_the_proto
     }
     let root = tempfile::tempdir().expect("temp dir");
     examples_in(root.path());
-    build(root.path(), &[]);
-    let with_fields = build(root.path(), &["--signaturfält"]);
+    build(root.path(), &["--web"]);
+    let with_fields = build(root.path(), &["--web", "--signaturfält"]);
     assert!(
         with_fields.contains("1 dokument byggt, 1 oförändrat"),
-        "only the protocol is remade: {with_fields}"
+        "only the protocol is remade, not its web version: {with_fields}"
     );
     let pdf = root.path().join(PROTOCOL);
     let json = qpdf_json(&pdf);
@@ -203,6 +203,8 @@ fn the_organ_file_asks_for_fields_too() {
     let fields = signature_fields(&qpdf_json(&root.path().join(PROTOCOL)));
     assert_eq!(fields.len(), SIGNERS.len(), "{fields:?}");
     // The kallelse is no document to sign.
+    let output = support::run(["kallelse", FILE], Some(root.path()));
+    assert!(output.status.success(), "{}", support::describe(&output));
     let kallelse = root
         .path()
         .join("output/socsam/2021/2021-02-26-kallelse.pdf");

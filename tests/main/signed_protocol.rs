@@ -504,6 +504,21 @@ fn a_table_a_link_and_a_title_with_capitals_print_in_every_document_kind() {
     let ks = Ks::new("", &meeting);
     let out = ks.dir.path().join("out");
     support::build(&ks.meeting(), &out, &["--web"]);
+    // A held meeting's kallelse is made only when asked for by name.
+    let kallelse = support::run(
+        [
+            std::ffi::OsStr::new("kallelse"),
+            ks.meeting().as_os_str(),
+            std::ffi::OsStr::new("--out"),
+            out.as_os_str(),
+        ],
+        None,
+    );
+    assert!(
+        kallelse.status.success(),
+        "{}",
+        support::describe(&kallelse)
+    );
     let dir = out.join("ks/2024");
     let text_of = |name: &str| support::squash(&PdfText::of(&dir.join(name)).text);
     let title = "Val av Förvaltningschef för IT-enheten";

@@ -80,6 +80,14 @@ pub fn proclaimed_late_hint(latest: &str) -> String {
     )
 }
 
+pub fn notice_sent_after_meeting(sent: &str, held: &str) -> String {
+    format!("kallelsen är utskickad {sent}, efter sammanträdet {held}")
+}
+
+pub fn notice_sent_after_meeting_hint() -> String {
+    "`kallelse: utskickad` är dagen kallelsen skickades ut, före sammanträdet; rätta datumet".into()
+}
+
 pub fn posted_without_adjustment() -> String {
     "anslaget är uppsatt, men protokollet har ingen `justering`".into()
 }

@@ -375,3 +375,12 @@ pub fn runs(command: &str, arg: &str) -> bool {
         .output()
         .is_ok_and(|o| o.status.success())
 }
+
+/// The SHA-256 of `bytes` in lowercase hex, as locks and manifests write it.
+pub fn sha256(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
