@@ -13,7 +13,7 @@ use crate::diagnostic::Diagnostic;
 use crate::document;
 use crate::emit::package::{self, ArchivedMeeting, PackageInput};
 use crate::messages::report;
-use crate::output::folder::write_folder;
+use crate::output::folder::{Folder, write_folder};
 use crate::plan::Request;
 
 use super::build::{self, Config};
@@ -95,7 +95,11 @@ pub(super) fn run(
         meetings: &archived,
     };
     let files = package::package(&input);
-    if let Err(error) = write_folder(&out, &files) {
+    let folder = Folder {
+        made: files,
+        linked: BTreeMap::new(),
+    };
+    if let Err(error) = write_folder(&out, &folder) {
         eprintln!("{}", report::package_not_written(&error.to_string()));
         return Ok(ExitCode::FAILURE);
     }

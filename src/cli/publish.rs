@@ -8,12 +8,13 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 
 use crate::diagnostic::Diagnostic;
 use crate::document::MeetingDocument;
-use crate::emit::site::{ProclaimedMeeting, PublishedMeeting, SiteEmitter, SiteInput};
+use crate::emit::site::{PdfFacts, ProclaimedMeeting, PublishedMeeting, SiteEmitter, SiteInput};
 use crate::messages::report;
-use crate::output::folder::{read_document, write_folder};
+use crate::output::folder::{Folder, read_document, write_folder};
 use crate::output::write_atomic;
 use crate::plan::{self, Request};
 use crate::project::Project;
@@ -89,17 +90,25 @@ pub(super) fn run(
         }
         let date = meeting.meeting.date.value.0;
         let pdf_path = plan::meeting_output(folder, date, MeetingDocument::WebProtocol);
-        let pdf =
-            read_document(&config.out, &pdf_path).map_err(|e| fail(&file.path, e.to_string()))?;
         publisher = publisher.or_else(|| edition.organ.principal.clone());
-        published.push(PublishedMeeting {
-            organ_dir: folder.name.clone(),
-            organ: edition.organ,
-            meeting: edition.meeting,
-            pdf_path: pdf_path.to_string_lossy().replace('\\', "/"),
-            pdf,
-        });
+        published.push((file.path.as_path(), folder.name.clone(), pdf_path, edition));
     }
+    // Each web PDF is read once, on every core, for its size and checksums;
+    // the site links to the file in the output folder rather than hold it.
+    let published: Vec<PublishedMeeting> = published
+        .into_par_iter()
+        .map(|(source, organ_dir, pdf_path, edition)| {
+            let pdf =
+                read_document(&config.out, &pdf_path).map_err(|e| fail(source, e.to_string()))?;
+            Ok(PublishedMeeting {
+                organ_dir,
+                organ: edition.organ,
+                meeting: edition.meeting,
+                pdf_path: pdf_path.to_string_lossy().replace('\\', "/"),
+                pdf: PdfFacts::of(&pdf),
+            })
+        })
+        .collect::<Result<_, Vec<Diagnostic>>>()?;
     let publisher = publisher.unwrap_or_else(report::default_publisher);
     let input = SiteInput {
         publisher: &publisher,
@@ -111,7 +120,15 @@ pub(super) fn run(
     let (files, notices) = site_emitter
         .emit(&input)
         .map_err(|e| fail(&site, e.to_string()))?;
-    if let Err(error) = write_folder(&site, &files) {
+    let linked = published
+        .iter()
+        .map(|m| (m.pdf_path.clone(), config.out.join(&m.pdf_path)))
+        .collect();
+    let folder = Folder {
+        made: files,
+        linked,
+    };
+    if let Err(error) = write_folder(&site, &folder) {
         eprintln!("{}", report::site_not_written(&error.to_string()));
         return Ok(ExitCode::FAILURE);
     }

@@ -21,9 +21,7 @@ use serde::Serialize;
 
 use super::site::{PublishedMeeting, case_slug, meeting_page_path};
 use crate::document::MeetingDocument;
-use crate::encode::{
-    ascii_slug, percent_decode, percent_encode, sha512_hex, swedish_timestamp as timestamp,
-};
+use crate::encode::{ascii_slug, percent_decode, percent_encode, swedish_timestamp as timestamp};
 use crate::model::{Confidentiality, ParagraphSet, Person as Attendee};
 use crate::redact::MASKED;
 
@@ -173,8 +171,8 @@ pub(super) fn emit(
             file_name: file_name.to_owned(),
             mime_type: "application/pdf",
             date: stamp_day.to_string(),
-            size: published.pdf.len(),
-            sha512_checksum: sha512_hex(&published.pdf),
+            size: published.pdf.size,
+            sha512_checksum: published.pdf.sha512.clone(),
             access_url: pdf_url.clone(),
             download_url: pdf_url,
             meeting: vec![meeting_url.clone()],

@@ -19,7 +19,7 @@ use crate::model::{Confidentiality, NumberedMeeting, Organ, ParagraphSet};
 use crate::render::{SITE_DIR, Templates};
 
 /// One justerat meeting that may be published: its edition for the web and
-/// the web version PDF.
+/// what the site says of its web version PDF.
 #[derive(Debug, Clone)]
 pub struct PublishedMeeting {
     /// The organ folder's name (`socsam`), which the site's paths mirror.
@@ -30,8 +30,32 @@ pub struct PublishedMeeting {
     pub meeting: NumberedMeeting,
     /// The web version PDF's path inside the site (`socsam/2021/2021-02-26-protokoll-webb.pdf`).
     pub pdf_path: String,
-    /// Its bytes.
-    pub pdf: Vec<u8>,
+    /// Its size and checksums. The site links to the file and lists it;
+    /// the file itself is put in place by the writer (see
+    /// [`crate::output::folder::Folder::linked`]), never held in memory.
+    pub pdf: PdfFacts,
+}
+
+/// What the site says of a published PDF.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PdfFacts {
+    /// Its size in bytes.
+    pub size: usize,
+    /// Its SHA-256 (SHA256SUMS, the manifest), lower-case hex.
+    pub sha256: String,
+    /// Its SHA-512 (OParl's `sha512Checksum`), lower-case hex.
+    pub sha512: String,
+}
+
+impl PdfFacts {
+    /// The facts of the PDF `bytes`.
+    pub fn of(bytes: &[u8]) -> Self {
+        PdfFacts {
+            size: bytes.len(),
+            sha256: sha256_hex(bytes),
+            sha512: crate::encode::sha512_hex(bytes),
+        }
+    }
 }
 
 /// What the site is made of.
@@ -159,7 +183,8 @@ impl SiteEmitter {
         Ok(SiteEmitter { tera, stylesheet })
     }
 
-    /// Every file of the site by its path inside it, and how many notices
+    /// Every file of the site by its path inside it but the meetings' PDFs
+    /// (at their `pdf_path`, which `SHA256SUMS` lists), and how many notices
     /// the anslagstavla shows.
     pub fn emit(&self, input: &SiteInput) -> Result<(BTreeMap<String, Vec<u8>>, usize), SiteError> {
         let site = SiteContext {
@@ -208,9 +233,6 @@ impl SiteEmitter {
         );
 
         self.archive(input, &site, &mut files)?;
-        for meeting in input.meetings {
-            files.insert(meeting.pdf_path.clone(), meeting.pdf.clone());
-        }
         let rows: Vec<ManifestRow> = input.meetings.iter().map(manifest_row).collect();
         files.insert("manifest.json".to_owned(), manifest_json(&rows));
         files.insert("manifest.csv".to_owned(), manifest_csv(&rows));
@@ -226,8 +248,9 @@ impl SiteEmitter {
         if let Some(address) = input.address {
             files.extend(super::oparl::emit(input.meetings, address, input.publisher));
         }
-        // Last: it covers every other file.
-        files.insert("SHA256SUMS".to_owned(), sha256sums(&files));
+        // Last: it covers every other file, the PDFs too.
+        let sums = sha256sums(&files, input.meetings);
+        files.insert("SHA256SUMS".to_owned(), sums);
         Ok((files, shown))
     }
 
@@ -382,7 +405,7 @@ fn notice(published: &PublishedMeeting, today: NaiveDate) -> Option<NoticeContex
         take_down_long: calendar::long_date(take_down),
         storage_place: published.organ.storage_place.clone(),
         pdf: published.pdf_path.clone(),
-        pdf_size: crate::messages::report::file_size(published.pdf.len()),
+        pdf_size: crate::messages::report::file_size(published.pdf.size),
     })
 }
 
@@ -481,8 +504,8 @@ fn manifest_row(published: &PublishedMeeting) -> ManifestRow {
         rubrik: MeetingDocument::WebProtocol.title(&published.organ.name, held),
         diarienummer: case_numbers.join("; "),
         path: published.pdf_path.clone(),
-        size: published.pdf.len(),
-        sha256: sha256_hex(&published.pdf),
+        size: published.pdf.size,
+        sha256: published.pdf.sha256.clone(),
         justerad: meeting
             .meeting
             .adjustment
@@ -508,15 +531,22 @@ fn manifest_csv(rows: &[ManifestRow]) -> Vec<u8> {
     writer.into_inner().unwrap_or_default()
 }
 
-/// `sha256sum -c` input: each file's hash, two spaces, its path; hashed
-/// on every core (a thousand meetings' site is half a gigabyte).
-fn sha256sums(files: &BTreeMap<String, Vec<u8>>) -> Vec<u8> {
+/// `sha256sum -c` input: each file's hash, two spaces, its path, in path
+/// order; the files hashed on every core, the PDFs' hashes as known.
+fn sha256sums(files: &BTreeMap<String, Vec<u8>>, meetings: &[PublishedMeeting]) -> Vec<u8> {
     use rayon::prelude::*;
-    let lines: Vec<String> = files
+    let mut lines: BTreeMap<&str, String> = files
         .par_iter()
-        .map(|(path, bytes)| format!("{}  {path}\n", sha256_hex(bytes)))
+        .map(|(path, bytes)| (path.as_str(), sha256_hex(bytes)))
         .collect();
-    lines.concat().into_bytes()
+    for meeting in meetings {
+        lines.insert(&meeting.pdf_path, meeting.pdf.sha256.clone());
+    }
+    lines
+        .into_iter()
+        .map(|(path, hash)| format!("{hash}  {path}\n"))
+        .collect::<String>()
+        .into_bytes()
 }
 
 #[derive(Debug, Serialize)]
@@ -616,7 +646,7 @@ fn meeting_page(published: &PublishedMeeting) -> MeetingPage {
         place: meeting.place.clone(),
         paragraphs: numbers.label(prefix),
         pdf: published.pdf_path.clone(),
-        pdf_size: crate::messages::report::file_size(published.pdf.len()),
+        pdf_size: crate::messages::report::file_size(published.pdf.size),
         items,
     }
 }

@@ -35,14 +35,28 @@ pub fn changed_since_lock<'a>(
 /// The checksum file a folder written here may hold (`sha256sum` format).
 const SUMS: &str = "SHA256SUMS";
 
-/// Writes `files` (by their path inside it) as the folder `site`: first
-/// into a fresh folder beside it, then renamed into its place; the previous
-/// folder is removed only once the new one stands.
-pub fn write_folder(site: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<(), WriteError> {
-    let error = |path: &Path| {
-        let path = path.to_path_buf();
-        move |source| WriteError { path, source }
-    };
+/// What a folder written here holds, by path inside it: files made in
+/// memory, and files that already stand on disk (the site's web PDFs in the
+/// output folder), which are hard-linked in, or copied where no link can be
+/// made, so their bytes are never read into memory.
+#[derive(Debug, Default)]
+pub struct Folder {
+    /// Files made in memory.
+    pub made: BTreeMap<String, Vec<u8>>,
+    /// Files to take from disk: path inside the folder → path on disk. A
+    /// link shares the file with the output folder, which only ever
+    /// replaces its files (a temporary file renamed into place), never
+    /// writes into one, so the folder's copy stays as written.
+    pub linked: BTreeMap<String, PathBuf>,
+}
+
+/// Writes `folder` as the folder `site`: first into a fresh folder beside
+/// it, then renamed into its place; the previous folder is removed only
+/// once the new one stands. Its files are written on every core: a
+/// thousand meetings' site is some 57,000 files, and creating them is most
+/// of publishing it.
+pub fn write_folder(site: &Path, folder: &Folder) -> Result<(), WriteError> {
+    use rayon::prelude::*;
     let parent = match site.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -55,34 +69,35 @@ pub fn write_folder(site: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<()
         .prefix(&format!(".{name}.ny-"))
         .tempdir_in(parent)
         .map_err(error(parent))?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(fresh.path(), std::fs::Permissions::from_mode(0o755))
-            .map_err(error(fresh.path()))?;
+    set_mode(fresh.path(), 0o755)?;
+    let dirs: BTreeSet<PathBuf> = (folder.made.keys().chain(folder.linked.keys()))
+        .filter_map(|relative| Path::new(relative).parent().map(Path::to_path_buf))
+        .collect();
+    for dir in &dirs {
+        let dir = fresh.path().join(dir);
+        std::fs::create_dir_all(&dir).map_err(error(&dir))?;
     }
     // The fresh folder is swapped in whole, so each file needs no temporary
     // of its own; a file the previous folder holds with the same checksum
     // (its SHA256SUMS against the new one) is linked, not written again.
-    let unchanged = unchanged_files(site, files);
-    for (relative, bytes) in files {
+    let unchanged = unchanged_files(site, &folder.made);
+    folder.made.par_iter().try_for_each(|(relative, bytes)| {
         let path = fresh.path().join(relative);
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(error(dir))?;
-        }
         if unchanged.contains(relative.as_str())
             && std::fs::hard_link(site.join(relative), &path).is_ok()
         {
-            continue;
+            return Ok(());
         }
-        std::fs::write(&path, bytes).map_err(error(&path))?;
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644))
-                .map_err(error(&path))?;
+        write_file(&path, bytes)
+    })?;
+    folder.linked.par_iter().try_for_each(|(relative, from)| {
+        let path = fresh.path().join(relative);
+        if std::fs::hard_link(from, &path).is_ok() {
+            return Ok(());
         }
-    }
+        std::fs::copy(from, &path).map_err(error(from))?;
+        set_mode(&path, 0o644)
+    })?;
     let old = tempfile::Builder::new()
         .prefix(&format!(".{name}.gammal-"))
         .tempdir_in(parent)
@@ -105,6 +120,37 @@ pub fn write_folder(site: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<()
     }
     // `old` is removed with what it now holds when dropped.
     drop(old);
+    Ok(())
+}
+
+fn error(path: &Path) -> impl FnOnce(std::io::Error) -> WriteError {
+    let path = path.to_path_buf();
+    move |source| WriteError { path, source }
+}
+
+/// A new file readable by all, whatever the umask.
+fn write_file(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    use std::io::Write;
+    let mut file = std::fs::File::create(path).map_err(error(path))?;
+    file.write_all(bytes).map_err(error(path))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        file.set_permissions(std::fs::Permissions::from_mode(0o644))
+            .map_err(error(path))?;
+    }
+    Ok(())
+}
+
+fn set_mode(path: &Path, mode: u32) -> Result<(), WriteError> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))
+            .map_err(error(path))?;
+    }
+    #[cfg(not(unix))]
+    let _ = (path, mode);
     Ok(())
 }
 
