@@ -16,10 +16,9 @@ use crate::encode::sha256_hex;
 use crate::messages::report;
 use crate::model::{AdjustmentManner, ClockTime, Lock, LockedFile, NumberedMeeting};
 use crate::output::write_atomic;
-use crate::parse;
 use crate::plan::Request;
 use crate::project::attachment_files;
-use crate::validate::{self, Known, Rules, Subject};
+use crate::validate::{self, Known, Rules};
 
 use super::build::{self, Config};
 use super::{OutputArgs, fail};
@@ -102,30 +101,14 @@ pub(super) fn run(
 
     // The edited file as the next `check` will read it: refused, with the
     // reason, if the dates the law sets do not hold.
-    let parsed = parse::parse_meeting(&file, &edited).map_err(|e| e.to_diagnostics())?;
-    let numbered = NumberedMeeting {
-        meeting: parsed,
-        first: meeting.first,
-    };
-    let summaries: Vec<_> = folder
-        .summaries_by_index()
-        .into_iter()
-        .map(|(_, s)| s)
-        .collect();
-    let subject = Subject {
-        file: &file,
-        text: &edited,
+    super::refuse_errors_in_edit(
+        folder,
         organ,
-        meeting: &numbered,
-        organ_meetings: &summaries,
-    };
-    let refused: Vec<Diagnostic> = validate::validate(&subject)
-        .into_iter()
-        .filter(|d| d.severity == Severity::Error)
-        .collect();
-    if !refused.is_empty() {
-        return Err(refused);
-    }
+        &file,
+        meeting.first,
+        &edited,
+        Rules::Automatic,
+    )?;
     if let Some(posted) = justering.posted {
         let deadline = last_posting_day(justering.date);
         if posted > deadline {

@@ -13,8 +13,8 @@ use crate::diagnostic::Diagnostic;
 use crate::edit;
 use crate::messages::report;
 use crate::output::write_atomic;
-use crate::parse;
 use crate::plan::Request;
+use crate::validate::Rules;
 
 use super::build::{self, Config};
 use super::{OutputArgs, fail};
@@ -36,15 +36,15 @@ pub(super) fn send(
 ) -> Result<ExitCode, Vec<Diagnostic>> {
     let config = Config::new(Request::Notice, &output, &files);
     let project = build::load(&files, &config, BTreeMap::new())?;
-    // Each file checked first: a refusal writes nothing, for any of them.
+    // Each file edited and checked first: a refusal writes nothing, for
+    // any of them.
     let mut to_mark = Vec::new();
     let mut already = Vec::new();
-    for (_, file) in project.selected_meetings() {
+    for (folder, file) in project.selected_meetings() {
         let path = file.path.clone();
-        let Ok(meeting) = &file.meeting else {
+        let (Ok(organ), Ok(meeting)) = (&folder.organ, &file.meeting) else {
             continue;
         };
-        let date = meeting.meeting.date.value.0;
         if let Some(notice) = &meeting.meeting.notice {
             let recorded = notice.sent.value.0;
             if recorded != sent {
@@ -56,13 +56,16 @@ pub(super) fn send(
             already.push(path);
             continue;
         }
-        if sent > date {
-            return Err(fail(&path, report::notice_sent_after_meeting(sent, date)));
-        }
         if file.lock.is_some() {
             return Err(fail(&path, report::notice_of_locked_meeting()));
         }
-        to_mark.push(path);
+        let text = project.text(&path).unwrap_or_default();
+        let block = format!("kallelse:\n  utskickad: {sent}\n");
+        let edited = edit::set_top_level_key(text, "kallelse", &block, &AFTER_NOTICE);
+        // The file as the next `check` will read it (a date after the
+        // meeting is refused there, with its reason).
+        super::refuse_errors_in_edit(folder, organ, &path, meeting.first, &edited, Rules::Plan)?;
+        to_mark.push((path, edited));
     }
 
     let emitter = build::new_emitter(&project)?;
@@ -71,13 +74,7 @@ pub(super) fn send(
         return Ok(ExitCode::FAILURE);
     }
 
-    for path in &to_mark {
-        let text = project.text(path).unwrap_or_default();
-        let block = format!("kallelse:\n  utskickad: {sent}\n");
-        let edited = edit::set_top_level_key(text, "kallelse", &block, &AFTER_NOTICE);
-        // Parsed again before it is written: the edit must leave a file
-        // that reads as before, with the kallelse sent.
-        parse::parse_meeting(path, &edited).map_err(|e| e.to_diagnostics())?;
+    for (path, edited) in &to_mark {
         write_atomic(path, edited.as_bytes()).map_err(|e| fail(path, e.to_string()))?;
         eprintln!("{}", report::notice_sent(&path.display().to_string(), sent));
     }

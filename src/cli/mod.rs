@@ -755,6 +755,50 @@ fn load_failed(paths: &[PathBuf], error: &crate::project::ProjectError) -> Vec<D
     }
 }
 
+/// An edit a command is about to write into a meeting file (`justera`'s
+/// justering, `kallelse --skicka`'s date), refused with the errors `check`
+/// would then report: the edited text is parsed and checked like the file,
+/// against its organ and the organ's other meetings. Nothing is written
+/// before this passes. The errors are printed here, with their lines from
+/// the edited text they point into, not the file on disk.
+fn refuse_errors_in_edit(
+    folder: &crate::project::OrganFolder<crate::model::NumberedMeeting>,
+    organ: &crate::model::Organ,
+    file: &Path,
+    first: crate::model::ParagraphNumber,
+    edited: &str,
+    rules: crate::validate::Rules,
+) -> Result<(), Vec<Diagnostic>> {
+    use crate::validate::{self, Subject};
+    let refuse = |errors: Vec<Diagnostic>| {
+        print_diagnostics_of(&errors, |path| (path == file).then(|| edited.to_owned()));
+        fail(file, messages::report::edit_refused(errors.len()))
+    };
+    let meeting =
+        crate::parse::parse_meeting(file, edited).map_err(|e| refuse(e.to_diagnostics()))?;
+    let numbered = crate::model::NumberedMeeting { meeting, first };
+    let summaries: Vec<_> = folder
+        .summaries_by_index()
+        .into_iter()
+        .map(|(_, s)| s)
+        .collect();
+    let subject = Subject {
+        file,
+        text: edited,
+        organ,
+        meeting: &numbered,
+        organ_meetings: &summaries,
+    };
+    let refused: Vec<Diagnostic> = validate::validate_with(&subject, rules)
+        .into_iter()
+        .filter(|d| d.severity == diagnostic::Severity::Error)
+        .collect();
+    match refused.is_empty() {
+        true => Ok(()),
+        false => Err(refuse(refused)),
+    }
+}
+
 /// A single error that is not about a line of a file.
 fn fail(path: &Path, message: impl Into<String>) -> Vec<Diagnostic> {
     vec![Diagnostic::error(path, None, message)]

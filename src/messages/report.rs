@@ -292,6 +292,13 @@ pub fn justera_needs_a_meeting_file() -> String {
     "justera tar en mötesfil, t.ex. meetings/socsam/2021/2021-02-26.yaml".into()
 }
 
+pub fn edit_refused(errors: usize) -> String {
+    format!(
+        "filen ändrades inte: ändringen hade gett {} (se ovan)",
+        count(errors, "fel", "fel")
+    )
+}
+
 pub fn justera_meeting_has_errors(errors: usize) -> String {
     format!(
         "mötet justeras inte: filen har {}; rätta {} och justera igen",
@@ -358,10 +365,6 @@ pub fn notice_sent_already(recorded: chrono::NaiveDate) -> String {
 
 pub fn notice_sent_already_hint() -> String {
     "skrevs fel dag in, rätta `utskickad` i mötesfilen själv".to_owned()
-}
-
-pub fn notice_sent_after_meeting(sent: chrono::NaiveDate, meeting: chrono::NaiveDate) -> String {
-    format!("kallelsen kan inte ha skickats {sent}, efter sammanträdet {meeting}")
 }
 
 pub fn notice_of_locked_meeting() -> String {

@@ -90,6 +90,16 @@ pub fn validate_plan(subject: &Subject) -> Vec<Diagnostic> {
     found
 }
 
+/// The rules `rules` holds the meeting to: a meeting being planned, or one
+/// not held yet, only the plan's; every rule otherwise.
+pub fn validate_with(subject: &Subject, rules: Rules) -> Vec<Diagnostic> {
+    if rules == Rules::Plan || !document::is_held(subject.meeting) {
+        validate_plan(subject)
+    } else {
+        validate(subject)
+    }
+}
+
 /// Which rules a meeting is held to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Rules {
@@ -327,11 +337,7 @@ fn check_meeting(
         meeting,
         organ_meetings: summaries,
     };
-    let mut found = if rules == Rules::Plan || !document::is_held(meeting) {
-        validate_plan(&subject)
-    } else {
-        validate(&subject)
-    };
+    let mut found = validate_with(&subject, rules);
     let attachments = meeting
         .meeting
         .paragraphs

@@ -180,11 +180,16 @@ fn a_kallelse_sent_after_the_meeting_is_refused_and_an_error_in_check() {
         Some(root.path()),
     );
     assert_eq!(late.status.code(), Some(1), "{}", support::describe(&late));
+    // The reason `check` gives, at the line of the date as it would stand.
+    let said = stderr(&late);
     assert!(
-        stderr(&late).contains("efter sammanträdet 2017-11-22"),
-        "{}",
-        support::describe(&late)
+        said.contains(
+            "kallelsen är utskickad torsdag 2017-11-23, efter sammanträdet onsdag 2017-11-22"
+        ),
+        "{said}"
     );
+    assert!(said.contains("utskickad: 2017-11-23"), "{said}");
+    assert!(said.contains("filen ändrades inte"), "{said}");
     assert_eq!(support::read(&file), planned);
     assert!(!root.path().join(KALLELSE).exists());
 
