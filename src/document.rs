@@ -154,6 +154,12 @@ pub fn is_held(meeting: &NumberedMeeting) -> bool {
     !meeting.meeting.voting.is_empty()
 }
 
+/// Whether the protocol is final: the meeting is held and its protocol
+/// justerat. Only a final protocol is published and archived.
+pub fn is_final(meeting: &NumberedMeeting) -> bool {
+    meeting.meeting.adjustment.is_some() && is_held(meeting)
+}
+
 /// The extracts a meeting calls for: one per § with `utdrag_till`.
 pub fn requested_extracts(meeting: &NumberedMeeting) -> Vec<MeetingDocument> {
     meeting

@@ -200,6 +200,37 @@ pub(super) struct Round {
     pub failed_files: Vec<PathBuf>,
 }
 
+impl Round {
+    /// The selected meetings of `project` this round built without errors,
+    /// with their organ folder, organ and model: what `publish` and
+    /// `export` make their site and package of. A file with errors keeps
+    /// whatever was published or archived of it before out of the new one.
+    pub fn built_meetings<'a>(
+        &'a self,
+        project: &'a Project,
+    ) -> impl Iterator<Item = BuiltMeeting<'a>> + 'a {
+        project.selected_meetings().filter_map(|(folder, file)| {
+            let (Ok(organ), Ok(meeting)) = (&folder.organ, &file.meeting) else {
+                return None;
+            };
+            (!self.failed_files.contains(&file.path)).then_some(BuiltMeeting {
+                folder,
+                file,
+                organ,
+                meeting,
+            })
+        })
+    }
+}
+
+/// A meeting a round built without errors (see [`Round::built_meetings`]).
+pub(super) struct BuiltMeeting<'a> {
+    pub folder: &'a project::OrganFolder<crate::model::NumberedMeeting>,
+    pub file: &'a project::MeetingFile<crate::model::NumberedMeeting>,
+    pub organ: &'a crate::model::Organ,
+    pub meeting: &'a crate::model::NumberedMeeting,
+}
+
 /// The final documents of a held meeting as the build left them in `out`,
 /// by their path inside it: those `build` makes, and the kallelse made
 /// before the meeting if it is there (an allmän handling, though `build`

@@ -16,7 +16,7 @@ use crate::messages::report;
 use crate::output::folder::{Folder, write_folder};
 use crate::plan::Request;
 
-use super::build::{self, Config};
+use super::build::{self, BuiltMeeting, Config};
 use super::{OutputArgs, default_paths, fail};
 
 pub(super) fn run(
@@ -41,23 +41,20 @@ pub(super) fn run(
     let mut archived = Vec::new();
     let mut not_adjusted = 0;
     let mut publisher = None;
-    for (folder, file) in project.selected_meetings() {
-        let (Ok(organ), Ok(meeting)) = (&folder.organ, &file.meeting) else {
-            continue;
-        };
-        if round.failed_files.contains(&file.path) {
-            continue;
-        }
-        // Only a justerat protocol is final; a kallelse alone is not yet
-        // a matter for the archive.
-        let Some(adjustment) = meeting.meeting.adjustment.as_ref() else {
+    for BuiltMeeting {
+        folder,
+        file,
+        organ,
+        meeting,
+    } in round.built_meetings(&project)
+    {
+        // Only a final protocol goes to the archive; a kallelse alone is
+        // not yet a matter for it.
+        let final_adjustment = meeting.meeting.adjustment.as_ref();
+        let Some(adjustment) = final_adjustment.filter(|_| document::is_final(meeting)) else {
             not_adjusted += 1;
             continue;
         };
-        if !document::is_held(meeting) {
-            not_adjusted += 1;
-            continue;
-        }
         let held = meeting.meeting.date.value.0;
         let documents = build::final_documents(&config.out, folder, meeting)
             .map_err(|e| fail(&file.path, e.to_string()))?

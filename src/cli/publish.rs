@@ -20,7 +20,7 @@ use crate::plan::{self, Request};
 use crate::project::Project;
 use crate::redact;
 
-use super::build::{self, Config};
+use super::build::{self, BuiltMeeting, Config};
 use super::{OutputArgs, default_paths, fail};
 
 pub(super) fn run(
@@ -63,18 +63,15 @@ pub(super) fn run(
     let mut published = Vec::new();
     let mut proclaimed = Vec::new();
     let mut publisher = None;
-    for (folder, file) in project.selected_meetings() {
-        let (Ok(organ), Ok(meeting)) = (&folder.organ, &file.meeting) else {
-            continue;
-        };
-        // A file with errors keeps whatever the site showed of it before
-        // out of this one too.
-        if round.failed_files.contains(&file.path) {
-            continue;
-        }
+    for BuiltMeeting {
+        folder,
+        file,
+        organ,
+        meeting,
+    } in round.built_meetings(&project)
+    {
         let proclaims = meeting.meeting.proclamation.is_some();
-        // Only a justerat protocol of a meeting held is published.
-        let publishes = meeting.meeting.adjustment.is_some() && crate::document::is_held(meeting);
+        let publishes = crate::document::is_final(meeting);
         if !(proclaims || publishes) {
             continue;
         }
