@@ -33,11 +33,26 @@ fn failed(error: impl std::fmt::Display) -> SearchError {
 #[error("{}", crate::messages::making::search_not_built(.0))]
 pub struct SearchError(String);
 
+/// The attribute that marks what Pagefind indexes.
+const BODY_MARK: &str = "data-pagefind-body";
+
 /// The index of `pages` (each a site path and its HTML), as the files of
 /// `pagefind/` by their path inside the site.
+///
+/// Once any page has `data-pagefind-body`, Pagefind leaves out every page
+/// without it; those are not handed to it at all, since parsing the
+/// archive's twenty thousand other pages was most of its work. Without any
+/// mark (a template set that took it out) every page is indexed, as
+/// Pagefind would.
 pub fn index<'a>(
     pages: impl IntoIterator<Item = (&'a str, &'a [u8])>,
 ) -> Result<BTreeMap<String, Vec<u8>>, SearchError> {
+    let pages: Vec<(&str, &[u8])> = pages.into_iter().collect();
+    let marked = |html: &[u8]| std::str::from_utf8(html).is_ok_and(|h| h.contains(BODY_MARK));
+    let pages: Vec<(&str, &[u8])> = match pages.iter().any(|(_, html)| marked(html)) {
+        true => pages.into_iter().filter(|(_, html)| marked(html)).collect(),
+        false => pages,
+    };
     // Pagefind's API is async; one thread is enough (it indexes on rayon).
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()

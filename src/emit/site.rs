@@ -262,16 +262,25 @@ impl SiteEmitter {
         site: &SiteContext,
         files: &mut BTreeMap<String, Vec<u8>>,
     ) -> Result<(), SiteError> {
+        use rayon::prelude::*;
+        // The pages of a thousand meetings and their ärenden are made on
+        // every core; the indexes over them after, in meeting order.
+        let meetings: Vec<MeetingPage> = input.meetings.par_iter().map(meeting_page).collect();
+        let rendered = meetings
+            .par_iter()
+            .map(|meeting| {
+                let mut context = page(site, &meeting.title, "../../../");
+                context.insert("meeting", meeting);
+                Ok((
+                    meeting.path.clone(),
+                    self.render("site/mote.html", &context)?,
+                ))
+            })
+            .collect::<Result<Vec<_>, SiteError>>()?;
+        files.extend(rendered);
         let mut organs: Vec<OrganIndex> = Vec::new();
         let mut cases: BTreeMap<String, Vec<(NaiveDate, u32, CaseStep)>> = BTreeMap::new();
-        for published in input.meetings {
-            let meeting = meeting_page(published);
-            let mut context = page(site, &meeting.title, "../../../");
-            context.insert("meeting", &meeting);
-            files.insert(
-                meeting.path.clone(),
-                self.render("site/mote.html", &context)?,
-            );
+        for (published, meeting) in input.meetings.iter().zip(&meetings) {
             for item in &meeting.items {
                 if let Some(number) = &item.case_number {
                     let held = published.meeting.meeting.date.value.0;
@@ -343,20 +352,22 @@ impl SiteEmitter {
             "sok.html".to_owned(),
             self.render("site/sok.html", &context)?,
         );
-        for (number, mut steps) in cases {
-            // Date order follows the matter from beredning to beslut.
-            steps.sort_by_key(|(held, n, _)| (*held, *n));
-            let case = CaseContext {
-                number: number.clone(),
-                steps: steps.into_iter().map(|(_, _, step)| step).collect(),
-            };
-            let mut context = page(site, &format!("Ärende {number}"), "../");
-            context.insert("case", &case);
-            files.insert(
-                format!("arenden/{}.html", case_slug(&number)),
-                self.render("site/arende.html", &context)?,
-            );
-        }
+        let rendered = cases
+            .into_par_iter()
+            .map(|(number, mut steps)| {
+                // Date order follows the matter from beredning to beslut.
+                steps.sort_by_key(|(held, n, _)| (*held, *n));
+                let case = CaseContext {
+                    number: number.clone(),
+                    steps: steps.into_iter().map(|(_, _, step)| step).collect(),
+                };
+                let mut context = page(site, &format!("Ärende {number}"), "../");
+                context.insert("case", &case);
+                let html = self.render("site/arende.html", &context)?;
+                Ok((format!("arenden/{}.html", case_slug(&number)), html))
+            })
+            .collect::<Result<Vec<_>, SiteError>>()?;
+        files.extend(rendered);
         Ok(())
     }
 
