@@ -777,11 +777,7 @@ fn refuse_errors_in_edit(
     let meeting =
         crate::parse::parse_meeting(file, edited).map_err(|e| refuse(e.to_diagnostics()))?;
     let numbered = crate::model::NumberedMeeting { meeting, first };
-    let summaries: Vec<_> = folder
-        .summaries_by_index()
-        .into_iter()
-        .map(|(_, s)| s)
-        .collect();
+    let summaries = folder.summaries();
     let subject = Subject {
         file,
         text: edited,

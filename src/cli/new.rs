@@ -56,11 +56,7 @@ pub(super) fn run(organ_dir: PathBuf, date: NaiveDate) -> Result<ExitCode, Vec<D
         .filter(|m| m.meeting.date.value.0 < date)
         .max_by_key(|m| m.meeting.date.value.0);
     // The number stage's own rule, for a meeting not yet written.
-    let summaries: Vec<MeetingSummary> = folder
-        .summaries_by_index()
-        .into_iter()
-        .map(|(_, s)| s)
-        .collect();
+    let summaries = folder.summaries();
     let this = MeetingSummary {
         file: target.clone(),
         date,
